@@ -1,0 +1,38 @@
+"""Python 2.7's ``httplib`` for Python 2 code running on Python 3.6-3.13.
+
+Write ``import httplib_compat as httplib``.  On Python 2.7 this module *is* the
+standard ``httplib`` (its very objects are re-exported); on Python 3 it is an
+adapter built by subclassing ``http.client``.  This file is the one place where
+the two interpreters part ways.
+"""
+import six
+
+from httplib_compat._version import __version__
+
+if six.PY2:
+    import httplib as _httplib
+
+    # Pass-through: every name of the real module, the same objects.
+    globals().update(
+        (name, value) for name, value in vars(_httplib).items()
+        if not name.startswith('__'))
+    __all__ = list(_httplib.__all__)
+    del _httplib
+else:
+    from httplib_compat.constants import *  # noqa: F401,F403
+    from httplib_compat.constants import __all__ as _constants_all
+    from httplib_compat.exceptions import *  # noqa: F401,F403
+    from httplib_compat.exceptions import __all__ as _exceptions_all
+    from httplib_compat.message import HTTPMessage
+    from httplib_compat.response import HTTPResponse
+    from httplib_compat.connection import HTTPConnection, HTTPSConnection
+    from httplib_compat.legacy import HTTP, HTTPS, LineAndFileWrapper, FakeSocket
+
+    # 2.7's own __all__ (D01): it names HTTP but not HTTPS, HTTPMessage, LineTooLong
+    # or the status constants.
+    __all__ = ['HTTP', 'HTTPResponse', 'HTTPConnection', 'HTTPException',
+               'NotConnected', 'UnknownProtocol', 'UnknownTransferEncoding',
+               'UnimplementedFileMode', 'IncompleteRead', 'InvalidURL',
+               'ImproperConnectionState', 'CannotSendRequest', 'CannotSendHeader',
+               'ResponseNotReady', 'BadStatusLine', 'error', 'responses',
+               'HTTPSConnection']

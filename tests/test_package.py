@@ -1,0 +1,59 @@
+"""The package's top: which httplib you get on each interpreter."""
+import subprocess
+import sys
+
+import pytest
+import six
+
+import httplib_compat
+
+
+def test_version_is_a_string():
+    assert isinstance(httplib_compat.__version__, str)
+    assert httplib_compat.__version__.count('.') == 2
+
+
+@pytest.mark.skipif(not six.PY2, reason='the pass-through exists only on 2.7')
+def test_on_python2_it_is_the_real_httplib():
+    import httplib
+    for name in ('HTTPConnection', 'HTTPSConnection', 'HTTPResponse', 'HTTPMessage',
+                 'HTTP', 'HTTPS', 'HTTPException', 'error', 'responses', 'OK'):
+        assert getattr(httplib_compat, name) is getattr(httplib, name), name
+    assert httplib_compat.__all__ == httplib.__all__
+
+
+@pytest.mark.skipif(six.PY2, reason='the adapter exists only on Python 3')
+def test_on_python3_it_is_the_adapter_over_http_client():
+    import http.client
+    assert issubclass(httplib_compat.HTTPConnection, http.client.HTTPConnection)
+    assert issubclass(httplib_compat.HTTPSConnection, http.client.HTTPSConnection)
+    assert issubclass(httplib_compat.HTTPResponse, http.client.HTTPResponse)
+    assert issubclass(httplib_compat.HTTPMessage, http.client.HTTPMessage)
+    assert httplib_compat.HTTPException is http.client.HTTPException
+
+
+def test_every_public_name_of_python27_exists():
+    import json
+    import os
+    ref = os.path.join(os.path.dirname(__file__), 'data', 'py27_names.json')
+    with open(ref) as f:
+        names = json.load(f)
+    missing = [n for n in names if not hasattr(httplib_compat, n)]
+    assert missing == []
+
+
+def test_demo_runs_and_prints_the_documented_results(tmp_path):
+    # From another directory, finding the same package this test imported.
+    import os
+    env = dict(os.environ)
+    env['PYTHONPATH'] = os.path.dirname(os.path.dirname(httplib_compat.__file__))
+    out = subprocess.check_output([sys.executable, '-m', 'httplib_compat'],
+                                  cwd=str(tmp_path), env=env, universal_newlines=True)
+    lines = [l for l in out.splitlines() if not l.startswith(('>>>', 'httplib_compat'))]
+    assert lines == [
+        '200 OK', '404 Not Found',
+        '200 OK', '0', 'True',
+        '302 Found',
+        repr('Redirecting to <a href="http://bugs.python.org/issue12524">'
+             'http://bugs.python.org/issue12524</a>'),
+        '200 OK']
