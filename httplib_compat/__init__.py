@@ -8,6 +8,7 @@ the two interpreters part ways.
 import six
 
 from httplib_compat._version import __version__
+from httplib_compat._warnings import Py2CompatWarning
 
 if six.PY2:
     import httplib as _httplib

@@ -1,0 +1,70 @@
+"""Migration warnings: ``Py2CompatWarning`` and the one function that emits it.
+
+Every adaptation that restores a Python-2-only behaviour calls ``warn_py2`` with
+the Python 3 idiom to move to.  The category subclasses DeprecationWarning, so
+it is silent by default; while it is silent, ``warn_py2`` costs one cached
+comparison and never enters the ``warnings`` machinery.
+"""
+import sys
+import warnings
+
+
+class Py2CompatWarning(DeprecationWarning):
+    """A Python 2 only httplib behaviour was used; the message names the Python 3 idiom."""
+
+
+_ALWAYS, _NEVER = True, False
+_cache_key = None
+_cache_decision = _ALWAYS
+
+
+def _filters_key():
+    filters = warnings.filters
+    return id(filters), len(filters), filters[0] if filters else None
+
+
+def _decide():
+    """Walk the filters as ``warnings`` would for a Py2CompatWarning: the result
+    is _ALWAYS, _NEVER, or the module patterns of the call sites it would show."""
+    shown_for = []
+    for action, message, category, module, _lineno in warnings.filters:
+        if not issubclass(Py2CompatWarning, category):
+            continue
+        if message is not None:
+            return _ALWAYS  # depends on the text: let warnings decide
+        if module is None:
+            if action == 'ignore':
+                return shown_for or _NEVER
+            return _ALWAYS
+        if action == 'ignore':
+            return _ALWAYS  # a module-specific ignore: let warnings decide
+        shown_for.append(module)  # e.g. Python's default for __main__
+    return _ALWAYS
+
+
+def _matches(pattern, module_name):
+    # Filters hold compiled patterns, or plain strings compared whole (the
+    # interpreter's own default filters).
+    if isinstance(pattern, str):
+        return pattern == module_name
+    return pattern.match(module_name) is not None
+
+
+def warn_py2(what, idiom, stacklevel=3):
+    """Warn that Python 2 behaviour ``what`` was used; ``idiom`` is its Python 3 form.
+
+    ``stacklevel`` 3 points at the caller of the shim method that calls this.
+    """
+    global _cache_key, _cache_decision
+    key = _filters_key()
+    if key != _cache_key:
+        _cache_decision, _cache_key = _decide(), key
+    decision = _cache_decision
+    if decision is _NEVER:
+        return
+    if decision is not _ALWAYS:
+        caller = sys._getframe(stacklevel - 1).f_globals.get('__name__', '')
+        if not any(_matches(pattern, caller) for pattern in decision):
+            return
+    warnings.warn('%s is Python 2 httplib behaviour; on Python 3 use %s' % (what, idiom),
+                  Py2CompatWarning, stacklevel=stacklevel)
