@@ -9,6 +9,7 @@ import six
 
 from httplib_compat._version import __version__
 from httplib_compat._warnings import Py2CompatWarning
+from httplib_compat._install import install, uninstall  # not in __all__: 2.7's own list
 
 if six.PY2:
     import httplib as _httplib
