@@ -44,7 +44,10 @@ def canonical(value):
     text string becomes text (bytes decoded as latin-1), tuples become lists."""
     if isinstance(value, Raised):
         e = value.exc
-        bases = [k.__name__ for k in type(e).__mro__ if k.__name__ in _HTTPLIB_EXCEPTIONS]
+        bases = []  # names once each: a shim subclass may share its base's name
+        for k in type(e).__mro__:
+            if k.__name__ in _HTTPLIB_EXCEPTIONS and k.__name__ not in bases:
+                bases.append(k.__name__)
         seen = {'raised': type(e).__name__, 'httplib_bases': bases}
         if bases:  # httplib's own errors: their text is part of the contract
             seen['str'] = canonical(str(e))
