@@ -3,7 +3,7 @@
 # Python 3 can run it with its `import httplib` left as it is:
 #   python3.11 -m lib2to3 -w -n -f except -f raise -f print -f numliterals -f ne \
 #       -f repr -f tuple_params -f exec xmlrpclib.py
-# plus four hand edits, each marked "[httplib_compat]": the Python 2 names taken from
+# plus five hand edits, each marked "[httplib_compat]": the Python 2 names taken from
 # `types`/builtins, StringIO -> io.BytesIO, `urllib` -> `urllib.parse`, and expat's
 # `returns_unicode` (always true on Python 3).  Nothing else changed: no `imports`,
 # `unicode`, `dict` or `types` fixers, so the str/bytes behaviour is 2.7's own.  Not
@@ -158,6 +158,11 @@ except NameError:  # [httplib_compat] Python 3: the names Python 2's types modul
     TupleType, ListType, DictType, NoneType, basestring = tuple, list, dict, type(None), str
     class InstanceType: pass  # no old-style instances on Python 3
     def cmp(a, b): return (a > b) - (a < b)
+    class string:  # the string module's Python 2 functions
+        replace = staticmethod(lambda s, old, new: s.replace(old, new))
+        join = staticmethod(lambda words, sep=' ': sep.join(words))
+        strip = staticmethod(lambda s: s.strip())
+        split = staticmethod(lambda s: s.split())
 import socket
 import errno
 import httplib
@@ -1377,7 +1382,10 @@ class Transport:
         if isinstance(host, TupleType):
             host, x509 = host
 
-        import urllib.parse as urllib  # [httplib_compat] Python 3 name
+        try:
+            import urllib.parse as urllib  # [httplib_compat] Python 3 name
+        except ImportError:
+            import urllib
         auth, host = urllib.splituser(host)
 
         if auth:
@@ -1588,7 +1596,10 @@ class ServerProxy:
             uri = uri.encode('ISO-8859-1')
 
         # get the url
-        import urllib.parse as urllib  # [httplib_compat] Python 3 name
+        try:
+            import urllib.parse as urllib  # [httplib_compat] Python 3 name
+        except ImportError:
+            import urllib
         type, uri = urllib.splittype(uri)
         if type not in ("http", "https"):
             raise IOError("unsupported XML-RPC protocol")
