@@ -1,0 +1,258 @@
+"""httplib_compat.native: the same API with latin-1 native str bodies.
+
+Bodies are compared with real 2.7 (where the body is a native str) through the
+harness; readline/readlines/iteration, which 2.7's response did not have, are
+checked against read() for every body framing.
+"""
+import http.client
+import io
+import os
+import re
+import socket
+import sys
+import textwrap
+import warnings
+
+import pytest
+
+import httplib_compat
+import httplib_compat.native as native
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
+from harness import Comparison, observe_py27, observe_shim  # noqa: E402
+
+EVERY_BYTE = bytes(bytearray(range(256)))
+# Lines of every byte value, one ending without a newline; CR alone is not a line end.
+BODY = b'first line\n' + EVERY_BYTE + b'\n' + b'error: x\r\n' + b'\r\n' + b'a\rb\n' + b'last, no newline'
+
+
+def framed(kind, body=BODY):
+    """A raw response carrying ``body`` with the given framing."""
+    if kind == 'content-length':
+        return b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body) + body
+    if kind == 'chunked':
+        chunks = b''
+        for start in range(0, len(body), 7):  # small chunks: lines straddle them
+            piece = body[start:start + 7]
+            chunks += b'%x\r\n' % len(piece) + piece + b'\r\n'
+        return (b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n' + chunks
+                + b'0\r\nX-Trailer: t\r\n\r\n')
+    if kind == 'until-close':
+        return b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n' + body
+    if kind == 'http/0.9':
+        return body  # no status line: the whole reply is the body (2.7 non-strict)
+    raise ValueError(kind)
+
+
+FRAMINGS = ['content-length', 'chunked', 'until-close', 'http/0.9']
+
+
+def response(raw, module=native, **kwargs):
+    a, b = socket.socketpair()
+    b.sendall(raw)
+    b.shutdown(socket.SHUT_WR)
+    resp = module.HTTPResponse(a, **kwargs)
+    resp.begin()
+    resp._test_peer = b  # keep the peer socket alive for the response's life
+    return resp
+
+
+def expected_body(kind):
+    # HTTP/0.9: the "status line" was body too; 2.7 gives it back in read().
+    return BODY
+
+
+@pytest.mark.parametrize('kind', FRAMINGS)
+def test_read_returns_latin1_str_and_every_byte_round_trips(kind):
+    resp = response(framed(kind))
+    body = resp.read()
+    assert type(body) is str
+    assert body.encode('latin-1') == expected_body(kind)
+    assert 'error' in body  # the 2.7 idiom this face exists for
+    assert resp.read() == '' and type(resp.read()) is str
+    assert resp.isclosed()
+
+
+@pytest.mark.parametrize('kind', FRAMINGS)
+def test_read_amt_returns_str_pieces(kind):
+    resp = response(framed(kind))
+    pieces = []
+    while True:
+        piece = resp.read(5)
+        assert type(piece) is str and len(piece) <= 5
+        if not piece:
+            break
+        pieces.append(piece)
+    assert ''.join(pieces).encode('latin-1') == expected_body(kind)
+
+
+@pytest.mark.parametrize('kind', FRAMINGS)
+def test_readline_gives_the_lines_of_read(kind):
+    wanted = response(framed(kind)).read().splitlines(True)
+    # splitlines() also splits on a lone CR and on \x1c etc.; readline splits on \n only.
+    wanted = [line + '\n' for line in ''.join(wanted).split('\n')]
+    wanted[-1] = wanted[-1][:-1]
+    resp = response(framed(kind))
+    lines = []
+    while True:
+        line = resp.readline()
+        assert type(line) is str
+        if not line:
+            break
+        lines.append(line)
+    assert lines == wanted
+    assert resp.readline() == '' and resp.read() == ''
+
+
+@pytest.mark.parametrize('kind', FRAMINGS)
+def test_readlines_and_iteration(kind):
+    wanted = [l + '\n' for l in BODY.decode('latin-1').split('\n')]
+    wanted[-1] = wanted[-1][:-1]
+    assert response(framed(kind)).readlines() == wanted
+    assert list(response(framed(kind))) == wanted
+    resp = response(framed(kind))
+    assert [line for line in resp] == wanted
+    # a size hint stops once that many characters were returned
+    resp = response(framed(kind))
+    assert resp.readlines(5) == wanted[:1]
+    assert resp.readlines() == wanted[1:]
+
+
+@pytest.mark.parametrize('kind', FRAMINGS)
+def test_readline_limit_then_read_mix(kind):
+    resp = response(framed(kind))
+    assert resp.readline(5) == 'first'
+    assert resp.readline(100) == ' line\n'
+    assert resp.read(3) == EVERY_BYTE[:3].decode('latin-1')
+    rest = resp.readline() + resp.read()
+    assert rest.encode('latin-1') == BODY[len(b'first line\n') + 3:]
+
+
+def test_head_response_reads_empty_str():
+    resp = response(b'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n', method='HEAD')
+    assert resp.read() == '' and resp.readline() == '' and list(resp) == []
+
+
+@pytest.mark.parametrize('kind', ['content-length', 'chunked'])
+def test_incomplete_read_partial_is_str(kind):
+    raw = framed(kind)[:-30] if kind == 'content-length' else framed(kind)[:90]
+    with pytest.raises(httplib_compat.IncompleteRead) as info:
+        response(raw).read()
+    assert type(info.value.partial) is str
+    assert info.value.partial.encode('latin-1') in BODY  # 2.7: the cut chunk's part only
+
+
+def test_chunked_readline_raises_on_a_cut_body():
+    # A chunked body cut inside a chunk: IncompleteRead, not a silent short line.
+    raw = framed('chunked', b'abcdefghij\n')[:65]  # inside the 2nd chunk
+    resp = response(raw)
+    with pytest.raises(httplib_compat.IncompleteRead):
+        while resp.readline():
+            pass
+
+
+def test_the_default_face_stays_bytes():
+    resp = response(framed('chunked'), module=httplib_compat)
+    assert type(resp.readline()) is bytes
+    assert resp.read() == BODY[len(b'first line\n'):]
+
+
+def test_classes_stay_in_the_default_and_python3_hierarchies():
+    assert issubclass(native.HTTPResponse, httplib_compat.HTTPResponse)
+    assert issubclass(native.HTTPResponse, http.client.HTTPResponse)
+    assert issubclass(native.HTTPConnection, httplib_compat.HTTPConnection)
+    assert issubclass(native.HTTPSConnection, httplib_compat.HTTPSConnection)
+    assert issubclass(native.HTTP, httplib_compat.HTTP)
+    assert issubclass(native.HTTPS, httplib_compat.HTTPS)
+    assert native.HTTPConnection.response_class is native.HTTPResponse
+    assert native.HTTPSConnection.response_class is native.HTTPResponse
+    assert native.HTTPMessage is httplib_compat.HTTPMessage
+    for name in ('responses', 'OK', 'NOT_FOUND', 'HTTPException', 'IncompleteRead',
+                 'BadStatusLine', 'error', 'HTTP_PORT', 'MAXAMOUNT', 'LineAndFileWrapper',
+                 'Py2CompatWarning'):
+        assert getattr(native, name) is getattr(httplib_compat, name), name
+    assert native.__all__ == httplib_compat.__all__
+    assert not hasattr(native, 'install')
+
+
+# -- compared with Python 2.7, where the body is a native str ----------------
+
+NATIVE_BODY_SCENARIO = textwrap.dedent('''
+    c = httplib.HTTPConnection(HOST, PORT)
+    c.request('POST', '/text', 'caf\\xe9 body')
+    r = c.getresponse()
+    out('status', (r.status, r.reason, type(r.reason).__name__))
+    out('header type', type(r.getheader('content-type')).__name__)
+    out('raw header lines', r.msg.headers)
+    out('raw header line type', [type(l).__name__ for l in r.msg.headers])
+    first = r.read(4)
+    out('read(4)', (type(first).__name__, first))
+    body = r.read()
+    out('read()', (type(body).__name__, body))
+    out("'error' in body", 'error' in body)
+    out('ord of every byte', [ord(ch) for ch in body[-256:]])
+    out('read() at EOF', (type(r.read()).__name__, r.read()))
+    c.request('GET', '/chunked')
+    r = c.getresponse()
+    out('chunked read()', (type(r.read()).__name__, r.read()))
+    ''')
+
+
+def same_ports(requests):
+    # each run has its own server, so its own port in the Host header
+    return [re.sub(br'Host: 127\.0\.0\.1:\d+', b'Host: 127.0.0.1:PORT', r) for r in requests]
+
+
+def test_native_bodies_are_what_python27_returned():
+    reply = (b'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Raw: caf\xe9\r\n'
+             b'Content-Length: %d\r\n\r\n' % (len(BODY) + 256) + BODY + EVERY_BYTE)
+    chunked = framed('chunked', b'error\n' + EVERY_BYTE)
+    result = Comparison(observe_py27(NATIVE_BODY_SCENARIO, [reply, chunked]),
+                        observe_shim(NATIVE_BODY_SCENARIO, [reply, chunked], module=native))
+    result.assert_same(requests=False)
+    assert same_ports(result.shim_requests) == same_ports(result.py27_requests)
+    seen = dict(result.shim_seen)
+    assert seen['read()'][0] == 'str' and seen["'error' in body"] is True
+    assert seen['ord of every byte'] == list(range(256))
+    # the default face differs from 2.7 exactly there: bytes bodies
+    default = dict(observe_shim(NATIVE_BODY_SCENARIO, [reply, chunked])[0])
+    assert default['read()'][0] == 'bytes'
+
+
+def test_native_connection_over_a_loopback_server():
+    from harness import RecordingServer
+    with RecordingServer([framed('chunked')]) as server:
+        conn = native.HTTPConnection('127.0.0.1', server.port)
+        conn.request('PUT', '/x', 'caf\xe9')  # str accepted where 2.7 took str
+        resp = conn.getresponse()
+        assert isinstance(resp, native.HTTPResponse)
+        assert isinstance(resp, http.client.HTTPResponse)
+        lines = list(resp)
+        assert ''.join(lines).encode('latin-1') == BODY
+        conn.close()
+    assert server.requests[0].endswith(b'\r\n\r\ncaf\xe9')
+
+
+def test_native_legacy_http_getfile_reads_str():
+    from harness import RecordingServer
+    reply = b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nbody \xff'
+    with RecordingServer([(reply, 'close')]) as server:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')  # HTTP is legacy: it warns, as it should
+            h = native.HTTP('127.0.0.1', server.port)
+            h.putrequest('GET', '/')
+            h.endheaders()
+            status, reason, msg = h.getreply()
+            assert (status, reason) == (200, 'OK')
+            body = h.getfile().read()
+        assert body == 'body \xff'
+        h.close()
+
+
+def test_str_read_does_not_leak_into_io_helpers():
+    # TextIOWrapper-style consumers keep working on the bytes-level API.
+    resp = response(framed('content-length'))
+    assert type(resp.peek(1)) is bytes
+    buf = bytearray(5)
+    assert resp.readinto(buf) == 5 and bytes(buf) == BODY[:5]
+    assert resp.read(5) == BODY[5:10].decode('latin-1')
