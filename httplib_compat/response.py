@@ -175,8 +175,10 @@ class HTTPResponse(_client.HTTPResponse):
             return
 
         msg = self.msg = self.headers = HTTPMessage(self.fp, 0)
+        msg.fp = None  # as 2.7: the message does not keep the socket file
         if self.debuglevel > 0:
-            for line in msg.headers:
+            lines = getattr(msg, '_lines', None)  # msg.headers without its warning
+            for line in msg.headers if lines is None else lines:
                 print('header:', line, end='')  # D42: raw lines, CRLF kept
 
         transfer_encoding = msg.get('transfer-encoding')
@@ -312,9 +314,8 @@ class HTTPResponse(_client.HTTPResponse):
                 value.append(self._safe_read(chunk_left))
                 amt -= chunk_left
             self._safe_read(2)
-            self.chunk_left = chunk_left = None
+            chunk_left = None  # like 2.7, self.chunk_left moves only on return
         self._read_and_discard_trailer()
-        self.chunk_left = None
         self._close_conn()
         return b''.join(value)
 
