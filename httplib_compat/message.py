@@ -6,8 +6,8 @@ package's ``_headers`` list, so both the Python 2 API and Python 3's
 ``get_all``/``get_content_type``/``as_string`` answer from the same parse.
 Content-Type is parsed lazily, on the first use of ``gettype()`` and friends.
 """
-import email.utils
 import http.client as _client
+import re
 import sys
 from email._parseaddr import AddressList as _AddressList
 
@@ -36,6 +36,83 @@ else:  # str.isascii() arrived in CPython 3.7
         except UnicodeError:
             return name.translate(_ASCII_LOWER)
         return name.lower()
+
+
+_MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov',
+                'dec', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+                'august', 'september', 'october', 'november', 'december']
+_DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+_ZONE_HOURS = {'UT': 0, 'UTC': 0, 'GMT': 0, 'Z': 0, 'AST': -400, 'ADT': -300,
+               'EST': -500, 'EDT': -400, 'CST': -600, 'CDT': -500,
+               'MST': -700, 'MDT': -600, 'PST': -800, 'PDT': -700}
+_split_words = re.compile('[ \t\n\r\x0b\x0c]+').split
+_match_int27 = re.compile('[+-]?[0-9]+\\Z').match
+
+
+def _int27(word):
+    """int() of a word as Python 2 read it: ASCII digits only, no '_'."""
+    if _match_int27(word) is None:
+        raise ValueError(word)
+    return int(word)
+
+
+def _parsedate_tz27(data):
+    """rfc822.parsedate_tz (D27): unlike email.utils it keeps two-digit years,
+    sets isdst to 0 and gives no offset (None) for a date without a zone."""
+    words = [word for word in _split_words(data) if word]
+    if not words:
+        return None
+    if words[0][-1] in ',.' or _lower(words[0]) in _DAY_NAMES:
+        del words[0]  # the day name
+    else:
+        words[0] = words[0][words[0].rfind(',') + 1:]  # 'Sun,06' -> '06'
+    if len(words) == 3:  # RFC 850: 06-Nov-94 08:49:37 GMT
+        pieces = words[0].split('-')
+        if len(pieces) == 3:
+            words = pieces + words[1:]
+    if len(words) == 4:
+        plus = words[3].find('+')
+        if plus > 0:
+            words[3:] = [words[3][:plus], words[3][plus + 1:]]
+        else:
+            words.append('')
+    if len(words) < 5:
+        return None
+    day, month, year, clock, zone = words[:5]
+    month = _lower(month)
+    if month not in _MONTH_NAMES:
+        day, month = month, _lower(day)
+        if month not in _MONTH_NAMES:
+            return None
+    month = _MONTH_NAMES.index(month) % 12 + 1
+    day = day[:-1] if day[-1:] == ',' else day
+    if year.find(':') > 0:
+        year, clock = clock, year
+    year = year[:-1] if year[-1:] == ',' else year
+    if not '0' <= year[:1] <= '9':
+        year, zone = zone, year
+    clock = clock[:-1] if clock[-1:] == ',' else clock
+    clock = clock.split(':')
+    if len(clock) == 2:
+        clock.append('0')
+    if len(clock) != 3:
+        return None
+    try:
+        year, day, hour, minute, second = [_int27(word) for word in [year, day] + clock]
+    except ValueError:
+        return None  # also where 2.7 hit an IndexError on an empty word
+    zone = zone.upper()
+    offset = _ZONE_HOURS.get(zone)
+    if offset is None:
+        try:
+            offset = _int27(zone)
+        except ValueError:
+            pass
+    if offset:
+        sign = -1 if offset < 0 else 1
+        offset = abs(offset)
+        offset = sign * ((offset // 100) * 3600 + (offset % 100) * 60)
+    return (year, month, day, hour, minute, second, 0, 1, 0, offset)
 
 
 def _unquote(value):
@@ -146,10 +223,8 @@ class HTTPMessage(_client.HTTPMessage):
     def __getattr__(self, name):
         # D24: mimetools' parsetype()/parseplist() results, computed on first use.
         if name in _LAZY_TYPE_ATTRIBUTES and 'typeheader' in self.__dict__:
-            if 'plisttext' not in self.__dict__:
-                self._parse_type()
-            if name == 'plist':
-                self._parse_plist()
+            self._parse_type()
+            self._parse_plist()
             return self.__dict__[name]
         raise AttributeError(name)
 
@@ -408,16 +483,13 @@ class HTTPMessage(_client.HTTPMessage):
     def getdate(self, name):
         warn_py2('msg.getdate()', 'email.utils.parsedate(msg.get(name))')
         data = self._dict.get(_lower(name))
-        if data is None:
-            return None
-        return email.utils.parsedate(data)
+        parsed = None if data is None else _parsedate_tz27(data)
+        return None if parsed is None else parsed[:9]
 
     def getdate_tz(self, name):
         warn_py2('msg.getdate_tz()', 'email.utils.parsedate_tz(msg.get(name))')
         data = self._dict.get(_lower(name))
-        if data is None:
-            return None
-        return email.utils.parsedate_tz(data)
+        return None if data is None else _parsedate_tz27(data)
 
     def getaddr(self, name):
         warn_py2('msg.getaddr()', 'email.utils.parseaddr(msg.get(name))')
@@ -439,7 +511,11 @@ class HTTPMessage(_client.HTTPMessage):
                 if raw:
                     raw.append(', ')
                 raw.append(line[line.find(':') + 1:])
-        return _AddressList(''.join(raw)).addresslist
+        addresses = _AddressList(''.join(raw)).addresslist
+        # D27: rfc822 stopped at the first empty address; email records ('', '').
+        if ('', '') in addresses:
+            del addresses[addresses.index(('', '')):]
+        return addresses
 
     # -- mimetools.Message: Content-Type (D24) -------------------------------
 
@@ -474,10 +550,12 @@ class HTTPMessage(_client.HTTPMessage):
 
     def parsetype(self):
         warn_py2('msg.parsetype()', 'msg.get_content_type()')
+        self.plist  # the construction-time parse, if it has not happened yet
         self._parse_type()
 
     def parseplist(self):
         warn_py2('msg.parseplist()', 'msg.get_params()')
+        self.plisttext  # the construction-time parse, if it has not happened yet
         self._parse_plist()
 
     def gettype(self):
