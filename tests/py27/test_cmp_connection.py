@@ -1,0 +1,162 @@
+"""Connections against real Python 2.7: constructors, the response_class call,
+tunnels and HTTPS construction (D03, D04, D06, D38, D51)."""
+import os
+import shutil
+import subprocess
+import textwrap
+
+import pytest
+
+from harness import Comparison, Requests, compare
+
+OK = b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
+TUNNEL_OK = b'HTTP/1.0 200 Connection established\r\nX-Proxy: 1\r\n\r\n'
+
+PRELUDE = '''
+import io, socket, sys
+def text_of(f, *a, **k):
+    r = T(f, *a, **k)
+    return ('raised', type(r.exc).__name__, str(r.exc)) if isinstance(r, Raised) else r
+'''
+
+SCENARIOS = {
+    'host:port parsing and InvalidURL (D03)': '''
+        for host, port in [('127.0.0.1:8080', None), ('127.0.0.1:', None), ('[::1]:8080', None),
+                           ('[::1]', None), ('example.com', 8000), ('127.0.0.1:8080', 9)]:
+            c = httplib.HTTPConnection(host, port)
+            out('%s %r' % (host, port), (c.host, c.port))
+        out('nonnumeric port', T(httplib.HTTPConnection, '127.0.0.1:x'))
+        out('control character in host', T(httplib.HTTPConnection, '127.0.0.1\\r\\nX-y'))
+        out('space in host', T(httplib.HTTPConnection, 'a b'))
+        out('byte 0xE9 in host', T(httplib.HTTPConnection, 'caf\\xe9.example'))
+        ''',
+    'strict is the third positional argument, not the timeout (D03)': '''
+        c = httplib.HTTPConnection(HOST, PORT, True)
+        out('positional', (c.strict, c.timeout is socket.getdefaulttimeout() or c.timeout))
+        c = httplib.HTTPConnection(HOST, PORT, strict=1, timeout=3.5, source_address=None)
+        out('keywords', (c.strict, c.timeout, c.source_address))
+        c = httplib.HTTPConnection(HOST, PORT, None, 2.0)
+        out('positional timeout', (c.strict, c.timeout))
+        out('class default', (httplib.HTTPConnection.strict, httplib.HTTPConnection(HOST).strict))
+        c = httplib.HTTPConnection(HOST, PORT, timeout=2.0); c.connect()
+        out('socket timeout', c.sock.gettimeout())
+        ''',
+    'strict reaches the response: HTTP/0.9 reply (D03, D06, D09)': '''
+        c = httplib.HTTPConnection(HOST, PORT)
+        c.request('GET', '/'); r = c.getresponse()
+        out('non-strict', (r.version, r.status, r.reason, r.read()))
+        c = httplib.HTTPConnection(HOST, PORT, True)
+        c.request('GET', '/'); out('strict', T(c.getresponse))
+        ''',
+    'response_class is called as 2.7 calls it (D06)': '''
+        calls = []
+        class R(httplib.HTTPResponse):
+            def __init__(self, *a, **k):
+                calls.append([len(a), sorted(k), k.get('strict'), k.get('method')])
+                httplib.HTTPResponse.__init__(self, *a, **k)
+        buf = io.BytesIO() if str is bytes else io.StringIO()
+        c = httplib.HTTPConnection(HOST, PORT); c.response_class = R
+        c.request('GET', '/'); out('plain', c.getresponse().read())
+        c.request('GET', '/'); out('buffering', c.getresponse(buffering=True).read())
+        c.request('GET', '/'); out('buffering positional', c.getresponse(True).read())
+        c = httplib.HTTPConnection(HOST, PORT, 1); c.response_class = R
+        c.request('GET', '/'); out('strict', c.getresponse().read())
+        real, sys.stdout = sys.stdout, buf
+        try:
+            c.set_debuglevel(1); c.request('GET', '/'); r = c.getresponse(); r.read()
+        finally:
+            sys.stdout = real
+        out('calls', calls)
+        out('debuglevel of the response', r.debuglevel)
+        ''',
+    'state errors and reuse (D38)': '''
+        c = httplib.HTTPConnection(HOST, PORT)
+        out('getresponse() first', T(c.getresponse))
+        c.request('GET', '/a')
+        out('request() twice', T(c.request, 'GET', '/b'))
+        r = c.getresponse(); out('read', r.read())
+        out('getresponse() twice', T(c.getresponse))
+        c.request('GET', '/c'); r = c.getresponse(); out('reuse', (r.read(), r.isclosed()))
+        c.close(); c.request('GET', '/d'); out('after close()', c.getresponse().read())
+        c.auto_open = 0; c.close(); out('auto_open off', T(c.request, 'GET', '/e'))
+        ''',
+    'set_tunnel: 2.7 CONNECT request, then the request through it (D51)': '''
+        c = httplib.HTTPConnection(HOST, PORT)
+        c.set_tunnel('example.com', 8443, {'Proxy-Authorization': 'Basic eA=='})
+        out('hosts', (c.host, c.port == PORT, c._tunnel_host, c._tunnel_port))
+        c.request('GET', '/t'); r = c.getresponse(); out('through', (r.status, r.read()))
+        out('set_tunnel() when connected', text_of(c.set_tunnel, 'other.example'))
+        c = httplib.HTTPConnection(HOST, PORT); c.set_tunnel('example.com:8080')
+        out('host:port', (c._tunnel_host, c._tunnel_port, c._tunnel_headers))
+        c.set_tunnel('example.com')
+        out('default port', (c._tunnel_host, c._tunnel_port))
+        ''',
+    'set_tunnel: a refusing proxy (D51)': '''
+        c = httplib.HTTPConnection(HOST, PORT); c.set_tunnel('example.com', 443)
+        r = T(c.request, 'GET', '/')
+        out('error', (isinstance(r.exc, socket.error), str(r.exc)) if isinstance(r, Raised) else r)
+        out('closed', c.sock is None)
+        ''',
+    'HTTPSConnection signature, key_file/cert_file errors (D04)': '''
+        c = httplib.HTTPSConnection(HOST)
+        out('defaults', (c.host, c.port, c.key_file, c.cert_file, c.strict))
+        c = httplib.HTTPSConnection('example.com:8443', None, None, None, True, 4.0)
+        out('positional', (c.host, c.port, c.strict, c.timeout))
+        c = httplib.HTTPSConnection(HOST, 443, KEY, CERT)
+        out('key and cert', (c.key_file == KEY, c.cert_file == CERT))
+        c = httplib.HTTPSConnection(HOST, 443, cert_file=BOTH)
+        out('cert_file holding the key', c.cert_file == BOTH)
+        r = T(httplib.HTTPSConnection, HOST, 443, KEY + '.missing', CERT)
+        out('missing key', (isinstance(r.exc, (IOError, OSError)), r.exc.errno))
+        r = T(httplib.HTTPSConnection, HOST, 443, KEY, CERT + '.missing')
+        out('missing cert', (isinstance(r.exc, (IOError, OSError)), r.exc.errno))
+        out('key_file only', type(T(httplib.HTTPSConnection, HOST, 443, KEY).exc).__name__)
+        import ssl
+        out('cert that is not PEM', isinstance(T(httplib.HTTPSConnection, HOST, 443, KEY, KEY).exc, ssl.SSLError))
+        ''',
+}
+
+RESPONSES = {
+    'strict reaches the response: HTTP/0.9 reply (D03, D06, D09)':
+        [(b'<html>0.9</html>\r\n', 'close'), (b'<html>0.9</html>\r\n', 'close')],
+    'set_tunnel: 2.7 CONNECT request, then the request through it (D51)': [TUNNEL_OK, OK],
+    'set_tunnel: a refusing proxy (D51)':
+        [b'HTTP/1.0 407 Proxy Authentication Required  \r\n\r\n'],
+    'state errors and reuse (D38)': [OK, OK, OK],
+}
+
+
+@pytest.fixture(scope='module')
+def certs(tmp_path_factory):
+    """A throwaway self-signed key and certificate made with openssl."""
+    openssl = shutil.which('openssl')
+    if openssl is None:
+        pytest.skip('openssl is needed to make a throwaway key pair')
+    folder = str(tmp_path_factory.mktemp('certs'))
+    key, cert = os.path.join(folder, 'key.pem'), os.path.join(folder, 'cert.pem')
+    subprocess.check_call([openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
+                           '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    both = os.path.join(folder, 'both.pem')
+    with open(both, 'w') as f:
+        f.write(open(key).read() + open(cert).read())
+    return key, cert, both
+
+
+@pytest.mark.parametrize('name', sorted(SCENARIOS))
+def test_connection_matches_python27(name, certs):
+    key, cert, both = certs
+    code = ('KEY, CERT, BOTH = %r, %r, %r\n' % (key, cert, both) + PRELUDE
+            + textwrap.dedent(SCENARIOS[name]))
+    compare(code, RESPONSES.get(name, [OK] * 8))
+
+
+def test_port_normalisation_still_sees_a_wrong_port():
+    # harness.Requests writes each side's own port as PORT: a Host header
+    # naming another port must still count as a difference.
+    right = Requests([b'GET / HTTP/1.1\r\nHost: 127.0.0.1:1234\r\n\r\n'], 1234)
+    wrong = Requests([b'GET / HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n'], 4321)
+    same = Requests([b'GET / HTTP/1.1\r\nHost: 127.0.0.1:4321\r\n\r\n'], 4321)
+    Comparison(([], right), ([], same)).assert_same()
+    with pytest.raises(AssertionError):
+        Comparison(([], right), ([], wrong)).assert_same()
