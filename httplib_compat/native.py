@@ -94,8 +94,42 @@ if sys.version_info[0] >= 3:
     class HTTPSConnection(_default.HTTPSConnection):
         response_class = HTTPResponse
 
+    class _Latin1File(object):
+        """The legacy getfile(): the reply's socket file, read as latin-1 str."""
+
+        def __init__(self, fp):
+            self._fp = fp
+
+        def read(self, amt=-1):
+            return self._fp.read(-1 if amt is None else amt).decode('latin-1')
+
+        def readline(self, limit=-1):
+            return self._fp.readline(limit).decode('latin-1')
+
+        def readlines(self, hint=-1):
+            return [line.decode('latin-1') for line in self._fp.readlines(hint)]
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            line = self.readline()
+            if not line:
+                raise StopIteration
+            return line
+
+        next = __next__
+
+        def __getattr__(self, name):  # close, fileno, closed...
+            return getattr(self._fp, name)
+
     class HTTP(_default.HTTP):
         _connection_class = HTTPConnection
 
+        def getfile(self):
+            fp = _default.HTTP.getfile(self)
+            return fp if fp is None else _Latin1File(fp)
+
     class HTTPS(_default.HTTPS):
         _connection_class = HTTPSConnection
+        getfile = HTTP.getfile
