@@ -12,7 +12,7 @@ import sys
 import http.client as _client
 
 from httplib_compat._warnings import warn_py2
-from httplib_compat.constants import CONTINUE, NO_CONTENT, NOT_MODIFIED, _MAXLINE
+from httplib_compat.constants import CONTINUE, MAXAMOUNT, NO_CONTENT, NOT_MODIFIED, _MAXLINE
 from httplib_compat.exceptions import (
     HTTPException, IncompleteRead, LineTooLong, RemoteDisconnected,
     ResponseNotReady, UnknownProtocol)
@@ -94,6 +94,13 @@ def _int27(text, base=10):
     return int(text, base)
 
 
+class _Default(int):
+    """2.7's default 0 for ``strict``, told apart from a 0 the caller passed."""
+
+
+_STRICT_DEFAULT = _Default(0)
+
+
 def _from_package(depth):
     """True when the caller ``depth`` frames up is httplib_compat itself."""
     return sys._getframe(depth).f_globals.get('__name__', '').startswith('httplib_compat')
@@ -102,15 +109,19 @@ def _from_package(depth):
 class HTTPResponse(_client.HTTPResponse):
     """An http.client.HTTPResponse that parses and reads as 2.7's httplib did."""
 
-    def __init__(self, sock, debuglevel=0, strict=0, method=None, buffering=False,
-                 url=None):
+    def __init__(self, sock, debuglevel=0, strict=_STRICT_DEFAULT, method=None,
+                 buffering=False, url=None):
         # D05: 2.7's positional order (sock, debuglevel, strict, method); a
         # str in the third place is 3.x's order (sock, debuglevel, method, url).
         if strict.__class__ is str:
             strict, method, url = 0, strict, method
-        elif (strict or buffering) and not _from_package(2):
-            warn_py2('HTTPResponse(strict=, buffering=)',
-                     'HTTPResponse(sock, method=...) (Python 3 is always strict and buffered)')
+        elif strict is _STRICT_DEFAULT:
+            strict = 0
+            if buffering is not False and not _from_package(2):
+                warn_py2('HTTPResponse(buffering=)', 'HTTPResponse(sock, method=...)')
+        elif not _from_package(2):
+            warn_py2('HTTPResponse(sock, debuglevel, strict, ...) / strict=',
+                     'HTTPResponse(sock, method=...) (Python 3 is always strict)')
         # D07: http.client's buffered makefile('rb'); ``buffering`` changes nothing.
         _client.HTTPResponse.__init__(self, sock, debuglevel, method, url)
         self.strict = strict
@@ -254,13 +265,32 @@ class HTTPResponse(_client.HTTPResponse):
         length = self.length
         if length is not None and amt > length:
             amt = length
-        data = self.fp.read(amt)
+        data = self.fp.read(amt) if amt <= MAXAMOUNT else self._read_large(amt)
         if not data and amt:
             self._close_conn()
         if length is not None:
             self.length = length = length - len(data)
             if not length:
                 self._close_conn()
+        return data
+
+    def _read_large(self, amt):
+        # Up to amt bytes in MAXAMOUNT pieces: a bogus huge size must not make
+        # Python 3 allocate it at once (MemoryError/OverflowError).
+        pieces = []
+        while amt > 0:
+            piece = self.fp.read(min(amt, MAXAMOUNT))
+            if not piece:
+                break
+            pieces.append(piece)
+            amt -= len(piece)
+        return b''.join(pieces)
+
+    def _safe_read(self, amt):
+        # 2.7's: exactly amt bytes or IncompleteRead(partial, bytes missing).
+        data = self.fp.read(amt) if amt <= MAXAMOUNT else self._read_large(amt)
+        if len(data) < amt:
+            raise IncompleteRead(data, amt - len(data))
         return data
 
     def _read_next_chunk_size(self):
