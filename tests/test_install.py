@@ -82,10 +82,19 @@ def test_uninstall_restores_a_previous_httplib_entry(clean_httplib):
 
 @py3_only
 def test_install_native_binds_the_native_face(clean_httplib):
-    had_native = 'httplib_compat.native' in sys.modules
-    sys.modules.pop('httplib_compat.native', None)
-    if had_native:
+    # Start as if nothing had imported the native face yet; put it back afterwards
+    # (other test modules hold it).
+    original = sys.modules.pop('httplib_compat.native', None)
+    if original is not None:
         del httplib_compat.native
+    try:
+        check_install_native()
+    finally:
+        if original is not None:
+            sys.modules['httplib_compat.native'] = httplib_compat.native = original
+
+
+def check_install_native():
     returned = httplib_compat.install(native=True)
     import httplib
     from httplib import HTTPConnection
