@@ -166,6 +166,9 @@ class HTTPResponse(_client.HTTPResponse):
             if status != CONTINUE:
                 break
             self._skip_continue_headers()
+        if version.__class__ is bytes:  # a 2.7 subclass's _read_status() parsing bytes
+            version = version.decode('latin-1')
+            reason = reason.decode('latin-1') if reason.__class__ is bytes else reason
 
         self.code = self.status = status
         self.reason = reason.strip(_ASCII_BLANKS)  # 2.7 stripped bytes: ASCII blanks only

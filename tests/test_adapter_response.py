@@ -252,3 +252,18 @@ def test_malformed_input_raises_only_httplib_errors(strict):
                 r.readinto(bytearray(5))
             except httplib.HTTPException:
                 pass
+
+
+def test_a_27_subclass_overriding_read_status_with_byte_strings():
+    # 2.7 code (e.g. ICY servers) overrides _read_status; on 3.x its line is bytes.
+    class ICYResponse(httplib.HTTPResponse):
+        def _read_status(self):
+            line = self.fp.readline()
+            if line.startswith(b'ICY '):
+                line = b'HTTP/1.0 ' + line[4:]
+            version, status, reason = line.split(None, 2)
+            return version, int(status), reason
+    sock, _ = pair(b'ICY 200 OK\r\nContent-Length: 2\r\n\r\nhi')
+    r = ICYResponse(sock)
+    r.begin()
+    assert (r.version, r.status, r.reason, r.read()) == (10, 200, 'OK', b'hi')
