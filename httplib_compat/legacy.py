@@ -1,7 +1,5 @@
 """2.7's compatibility corner: the 1.5.2 ``HTTP``/``HTTPS`` classes, ``LineAndFileWrapper``
 and ``FakeSocket`` (D01, D41), none of which http.client kept."""
-import io
-
 from httplib_compat._warnings import warn_py2
 from httplib_compat.connection import HTTPConnection, HTTPSConnection
 from httplib_compat.exceptions import BadStatusLine
@@ -52,7 +50,7 @@ class HTTP(object):
 
     def getreply(self, buffering=False):
         """(status, reason, headers) of the reply, or (-1, line, None) when the
-        status line is bad (the socket is then left to getfile())."""
+        status line is bad."""
         warn_py2('HTTP.getreply()', 'HTTPConnection.getresponse()')
         try:
             if buffering:
@@ -60,10 +58,8 @@ class HTTP(object):
             else:
                 response = self._conn.getresponse()
         except BadStatusLine as e:
-            sock = self._conn.sock
-            # The connection is already closed when the peer went away: the
-            # file 2.7 made on that socket could only read EOF.
-            self.file = sock.makefile('rb', 0) if sock is not None else io.BytesIO()
+            # 2.7 made a file on the socket here, then its own close() dropped
+            # it: getfile() is None after a bad status line.
             self.close()
             self.headers = None
             return -1, e.line, None

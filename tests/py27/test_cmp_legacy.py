@@ -52,7 +52,7 @@ SCENARIOS = {
         h.putrequest('GET', '/'); h.endheaders()
         out('reply', h.getreply())
         out('headers', h.headers)
-        out('file', h.getfile().read())
+        out('file', h.getfile())
         ''',
     'HTTP: HTTP/0.9 reply (D41, D09)': '''
         h = httplib.HTTP(HOST, PORT)
