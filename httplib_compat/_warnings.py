@@ -18,15 +18,15 @@ _cache_key = None
 _cache_decision = _ALWAYS
 
 
-def _filters_key():
-    filters = warnings.filters
+def _filters_key(filters):
     return id(filters), len(filters), filters[0] if filters else None
 
 
 def _decide():
     """Walk the filters as ``warnings`` would for a Py2CompatWarning: the result
-    is _ALWAYS, _NEVER, or the module patterns of the call sites it would show."""
-    shown_for = []
+    is _ALWAYS, _NEVER, or the modules whose call sites it would show, as
+    (names compared whole, compiled patterns)."""
+    names, patterns = set(), []
     for action, message, category, module, _lineno in warnings.filters:
         if not issubclass(Py2CompatWarning, category):
             continue
@@ -34,20 +34,17 @@ def _decide():
             return _ALWAYS  # depends on the text: let warnings decide
         if module is None:
             if action == 'ignore':
-                return shown_for or _NEVER
+                return (frozenset(names), tuple(patterns)) if names or patterns else _NEVER
             return _ALWAYS
         if action == 'ignore':
             return _ALWAYS  # a module-specific ignore: let warnings decide
-        shown_for.append(module)  # e.g. Python's default for __main__
+        # e.g. Python's default for __main__.  Filters hold compiled patterns, or
+        # plain strings compared whole (the interpreter's own default filters).
+        if isinstance(module, str):
+            names.add(module)
+        else:
+            patterns.append(module)
     return _ALWAYS
-
-
-def _matches(pattern, module_name):
-    # Filters hold compiled patterns, or plain strings compared whole (the
-    # interpreter's own default filters).
-    if isinstance(pattern, str):
-        return pattern == module_name
-    return pattern.match(module_name) is not None
 
 
 def warn_py2(what, idiom, stacklevel=3):
@@ -56,15 +53,18 @@ def warn_py2(what, idiom, stacklevel=3):
     ``stacklevel`` 3 points at the caller of the shim method that calls this.
     """
     global _cache_key, _cache_decision
-    key = _filters_key()
+    key = _filters_key(warnings.filters)
     if key != _cache_key:
         _cache_decision, _cache_key = _decide(), key
     decision = _cache_decision
     if decision is _NEVER:
         return
     if decision is not _ALWAYS:
+        # The common case on a hot path: Python's defaults show it for __main__ only.
+        names, patterns = decision
         caller = sys._getframe(stacklevel - 1).f_globals.get('__name__', '')
-        if not any(_matches(pattern, caller) for pattern in decision):
+        if caller not in names and not (patterns and any(
+                pattern.match(caller) is not None for pattern in patterns)):
             return
     warnings.warn('%s is Python 2 httplib behaviour; on Python 3 use %s' % (what, idiom),
                   Py2CompatWarning, stacklevel=stacklevel)
