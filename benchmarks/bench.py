@@ -10,11 +10,14 @@
 
 Standard library only; this file runs on Python 2.7 and 3.6-3.13 alike.  A
 keep-alive HTTP/1.1 server on 127.0.0.1 (an ephemeral port) runs in its own
-process and answers from precomputed bytes.  Each client module runs in its own
-worker process (the same loop code for every module) and the rounds alternate
-A B A B...; the figures are medians over the rounds, and the ratio is
-median(httplib_compat) / median(http.client).  Import time is measured in fresh
-processes, alternating, median.
+process and answers from precomputed bytes.  The same loop code runs against
+http.client and httplib_compat in one worker process (and against 2.7's httplib
+in a Python 2.7 worker); the rounds alternate A B A B...  Each measurement records
+the client process's CPU time (the figure the targets are held to: it excludes the
+server and the scheduler) and the wall-clock time; the figures are medians over the
+rounds, and the ratio is median(httplib_compat) / median(http.client).  Client and
+server are pinned to the idlest CPU (Linux, Python 3; --no-pin to not).  Import time
+is measured in fresh processes, alternating, median.
 
 httplib_compat is imported from the checkout this file lives in when there is
 one (so the code under your eyes is what gets measured), else the installed
