@@ -9,6 +9,7 @@ On 2.7 the package *is* the real httplib, which does crash on some inputs: that
 is recorded by tests/py27/test_cmp_corpus.py, so these properties hold for the
 adapter, on Python 3.
 """
+import os
 import socket
 import sys
 import time
@@ -26,7 +27,9 @@ import httplib_compat  # noqa: E402
 
 # Bounded so the matrix stays fast; a deadline catches slow paths, the socket
 # timeout below catches hangs.
-FUZZ = settings(max_examples=200, deadline=2000, derandomize=True,
+# HTTPLIB_COMPAT_FUZZ_EXAMPLES=20000 for a deep run (not derandomized then).
+EXAMPLES = int(os.environ.get('HTTPLIB_COMPAT_FUZZ_EXAMPLES') or 200)
+FUZZ = settings(max_examples=EXAMPLES, deadline=2000, derandomize=EXAMPLES <= 200,
                 suppress_health_check=[HealthCheck.too_slow])
 
 ALL_BYTES = bytes(range(256))
