@@ -6,10 +6,12 @@ package's ``_headers`` list, so both the Python 2 API and Python 3's
 ``get_all``/``get_content_type``/``as_string`` answer from the same parse.
 Content-Type is parsed lazily, on the first use of ``gettype()`` and friends.
 """
+import email.message as _email_message
 import http.client as _client
 import re
 import sys
 from email._parseaddr import AddressList as _AddressList
+from email._policybase import Policy as _Policy
 
 import httplib_compat
 from httplib_compat._warnings import warn_py2
@@ -132,6 +134,8 @@ class HTTPMessage(_client.HTTPMessage):
 
     def __init__(self, fp=None, seekable=1, **email_kwargs):
         # D20: 2.7 builds the message from a file object and reads its headers.
+        if isinstance(fp, _Policy):  # Python 3's HTTPMessage(policy) keeps working
+            fp, email_kwargs['policy'] = None, fp
         super(HTTPMessage, self).__init__(**email_kwargs)
         self.fp = fp
         self.startofheaders = None
@@ -329,9 +333,13 @@ class HTTPMessage(_client.HTTPMessage):
             self.encodingheader = self._dict[key]
 
     def add_header(self, _name, _value, **_params):
-        super(HTTPMessage, self).add_header(_name, _value, **_params)
-        name, value = self._headers[-1]
-        self._add_to_python2_views(name, value)
+        # email's add_header appends through m[k] = v, which replaces here (D26):
+        # format the value on a scratch message, then append it.
+        scratch = _email_message.Message(policy=self.policy)
+        scratch.add_header(_name, _value, **_params)
+        for name, value in scratch.raw_items():
+            self._headers.append((name, value))
+            self._add_to_python2_views(name, value)
 
     def replace_header(self, _name, _value):
         super(HTTPMessage, self).replace_header(_name, _value)
