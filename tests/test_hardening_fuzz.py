@@ -133,6 +133,48 @@ def test_reading_in_pieces_never_crashes(raw, amt):
     exercise(raw, amt=amt)
 
 
+def _exchange_on(conn, peer_data):
+    """One request on ``conn`` whose peer (a socket pair) answers ``peer_data``."""
+    conn.request('GET', '/')
+    try:
+        r = conn.getresponse()
+        r.getheaders()
+        r.read()
+    except socket.timeout:
+        pytest.fail('hang: no result for %r' % (peer_data,))
+    except ALLOWED:
+        pass
+
+
+@FUZZ
+@given(raw=responses, native=st.booleans(), strict=st.booleans())
+def test_through_a_connection_and_its_keep_alive_state(raw, native, strict):
+    # 2.7's whole path: getresponse() (strict from the connection), read(), then a
+    # second request on the same connection; the native face's str reads too.
+    if native:
+        import httplib_compat.native as module
+    else:
+        module = httplib_compat
+    conn = module.HTTPConnection('127.0.0.1', 80, strict=strict) if strict else \
+        module.HTTPConnection('127.0.0.1', 80)
+    sock, peer = socket.socketpair()
+    sock.settimeout(3)
+    conn.sock = sock
+    try:
+        peer.sendall(raw)
+        peer.shutdown(socket.SHUT_WR)
+        _exchange_on(conn, raw)
+        if conn.sock is not None:   # kept alive: the peer has nothing more to say
+            try:
+                _exchange_on(conn, raw)
+            except ALLOWED:
+                pass
+    finally:
+        conn.close()
+        sock.close()
+        peer.close()
+
+
 def test_the_properties_see_a_crash():
     """The property check itself fails on a non-httplib exception."""
     class Broken(httplib_compat.HTTPResponse):
