@@ -212,6 +212,15 @@ def test_2_7_positional_order_strict_then_timeout(certs, server):
     assert _get(conn) == (200, CLIENT_CN.encode('ascii'))
 
 
+def test_key_and_cert_load_into_the_callers_context(certs, server):
+    # 2.7: key_file/cert_file are loaded into the context passed in (that very
+    # object), so a later connection with the same context presents the cert.
+    ctx = certs.client_context()
+    httplib.HTTPSConnection(HOST, server.port, certs.key, certs.cert, context=ctx)
+    conn = httplib.HTTPSConnection(HOST, server.port, context=ctx)
+    assert _get(conn) == (200, CLIENT_CN.encode('ascii'))
+
+
 def test_without_a_client_certificate_the_server_refuses(certs, server):
     # Shows the server really requires one: the successes above used key_file/cert_file.
     conn = httplib.HTTPSConnection(HOST, server.port, context=certs.client_context(),
