@@ -147,6 +147,9 @@ class HTTPMessage(_client.HTTPMessage):
         if fp is None:
             self.seekable = 0
         else:
+            # Python 3's HTTPMessage(fp) ignored fp; the shim's own responses do not warn.
+            if not sys._getframe(1).f_globals.get('__name__', '').startswith('httplib_compat.'):
+                warn_py2('HTTPMessage(fp)', 'http.client.parse_headers(fp)')
             if seekable == 1:
                 try:
                     fp.tell()

@@ -20,6 +20,9 @@ import pytest
 import httplib_compat
 from httplib_compat import HTTPMessage, Py2CompatWarning
 
+# Tests that use 2.7-only names on purpose: their warnings are checked where it matters.
+pytestmark = pytest.mark.filterwarnings('ignore::httplib_compat.Py2CompatWarning')
+
 DUP = (b'Z-Last: 1\r\nSet-Cookie: a=1\r\nContent-Type: text/html; charset="utf-8"\r\n'
        b'set-cookie: b=2\r\nX-Long: part1\r\n   part2\r\nX-Mixed-CASE: v\r\nContent-Length: 2\r\n\r\nhi')
 
@@ -161,7 +164,9 @@ def test_max_headers_patched_on_the_package_is_honoured(monkeypatch):
 
 
 def test_a_text_file_works_too():
-    m = HTTPMessage(io.StringIO('A: 1\r\nB: 2\r\n\r\nbody'))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = HTTPMessage(io.StringIO('A: 1\r\nB: 2\r\n\r\nbody'))
     assert m.items() == [('a', '1'), ('b', '2')]
     assert m.startofbody == 14
 
@@ -197,6 +202,23 @@ def test_python_2_only_names_warn_at_the_call_site(name, args):
     assert 'on Python 3 use' in str(caught[0].message)
 
 
+def test_building_from_a_file_warns_but_not_inside_a_response():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        build()
+    assert [(w.category, w.filename) for w in caught] == [(Py2CompatWarning, __file__)]
+    assert 'parse_headers' in str(caught[0].message)
+    import socket
+    a, b = socket.socketpair()
+    b.sendall(b'HTTP/1.1 200 OK\r\nA: 1\r\nContent-Length: 0\r\n\r\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        r = httplib_compat.HTTPResponse(a)
+        r.begin()
+    a.close(), b.close()
+    assert r.msg.get('a') == '1' and caught == []
+
+
 def test_python_2_only_attributes_warn_and_can_be_set():
     m = build()
     with warnings.catch_warnings(record=True) as caught:
@@ -214,7 +236,7 @@ def test_python_2_only_attributes_warn_and_can_be_set():
 def test_python_3_usage_never_warns():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
-        m = build()
+        m = http.client.parse_headers(io.BytesIO(DUP), _class=HTTPMessage)
         m.get('a'), m.get('a', 'd'), m.get_all('set-cookie'), m.items(), m.keys(), m.values()
         list(m), len(m), 'a' in m, m['set-cookie'], str(m), m.as_string()
         m.get_content_type(), m.get_param('charset'), m.get_params(), m.raw_items()
