@@ -318,3 +318,14 @@ def test_parsing_40_headers_is_faster_than_http_client_parse_headers():
         return min(timeit.repeat(lambda: parse(io.BytesIO(block)), number=200, repeat=7))
 
     assert best(lambda fp: HTTPMessage(fp, 0)) < best(http.client.parse_headers)
+
+
+def test_copy_deepcopy_and_pickle_keep_every_view():
+    import copy
+    import pickle
+    m = build()
+    m.fp = None  # as a response leaves it
+    for clone in (copy.copy(m), copy.deepcopy(m), pickle.loads(pickle.dumps(m))):
+        assert clone.items() == m.items() and str(clone) == str(m)
+        assert clone.get_all('set-cookie') == ['a=1', 'b=2']
+        assert clone.type == 'text/html' and clone.plist == ['charset="utf-8"']
