@@ -34,6 +34,8 @@ _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 # outside printable ASCII is refused here.
 _DISALLOWED_URL_CHAR = re.compile('[^\x21-\x7e]')
 
+_NO_STRICT = 'nothing: Python 3 has no strict mode (pass timeout= by keyword)'
+
 # CPython 3.10 added the http.client.send audit event.
 _AUDIT_SEND = sys.version_info >= (3, 10)
 
@@ -123,8 +125,7 @@ class HTTPConnection(_client.HTTPConnection):
                  timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **kwargs):
         # D03: 2.7's third positional argument is strict, never the timeout.
         if strict is not None:
-            warn_py2('HTTPConnection(strict=...)',
-                     'nothing: Python 3 has no strict mode (pass timeout= by keyword)')
+            warn_py2('HTTPConnection(strict=...)', _NO_STRICT)
             self.strict = strict
         super(HTTPConnection, self).__init__(
             host, port, timeout=timeout, source_address=source_address, **kwargs)
@@ -371,6 +372,8 @@ class HTTPConnection(_client.HTTPConnection):
             self._HTTPConnection__response = response = None
         if self._HTTPConnection__state != _CS_REQ_SENT or response:
             raise ResponseNotReady()  # D38: no text, as 2.7
+        if buffering:
+            warn_py2('getresponse(buffering=True)', 'getresponse() (always buffered)')
         response = self._make_response(buffering)
         try:
             try:
@@ -400,7 +403,10 @@ class HTTPSConnection(HTTPConnection, _client.HTTPSConnection):
         if key_file or cert_file:
             warn_py2('HTTPSConnection(key_file, cert_file)',
                      'an ssl context with context.load_cert_chain(cert_file, key_file)')
-        HTTPConnection.__init__(self, host, port, strict, timeout, source_address,
+        if strict is not None:
+            warn_py2('HTTPSConnection(strict=...)', _NO_STRICT)
+            self.strict = strict
+        HTTPConnection.__init__(self, host, port, None, timeout, source_address,
                                 context=context, **kwargs)
         self.key_file = key_file
         self.cert_file = cert_file
