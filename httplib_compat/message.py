@@ -5,6 +5,8 @@ One pass over the header block fills three views at once: the raw lines (2.7's
 package's ``_headers`` list, so both the Python 2 API and Python 3's
 ``get_all``/``get_content_type``/``as_string`` answer from the same parse.
 Content-Type is parsed lazily, on the first use of ``gettype()`` and friends.
+Where 2.7 answered in dict order (keys, values, items, iteration) the shim gives
+the order in which the header names first arrived.
 """
 import email.message as _email_message
 import http.client as _client
