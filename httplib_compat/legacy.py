@@ -1,5 +1,9 @@
 """2.7's compatibility corner: the 1.5.2 ``HTTP``/``HTTPS`` classes, ``LineAndFileWrapper``
-and ``FakeSocket`` (D01, D41), none of which http.client kept."""
+and ``FakeSocket`` (D01, D41), none of which http.client kept.
+
+``LineAndFileWrapper`` is the HTTP/0.9 reader response.py already builds (D09),
+re-exported here under 2.7's name rather than written twice.
+"""
 from httplib_compat._warnings import warn_py2
 from httplib_compat.connection import HTTPConnection, HTTPSConnection
 from httplib_compat.exceptions import BadStatusLine
