@@ -56,6 +56,8 @@ class RecordingServer(object):
         self.close()
 
     def close(self):
+        # The client is done: whatever it sent is already here, so readers stop
+        # at the first quiet poll instead of waiting out their timeout.
         self._stop = True
         try:
             # Wake accept() up.
@@ -79,8 +81,8 @@ class RecordingServer(object):
             t.start()
 
     def _serve(self, conn):
-        conn.settimeout(self.timeout)
-        reader = _Reader(conn)
+        conn.settimeout(_POLL)
+        reader = _Reader(conn, self.timeout, lambda: self._stop)
         try:
             while True:
                 request = reader.read_request()
@@ -96,6 +98,9 @@ class RecordingServer(object):
                 conn.sendall(answer)
                 if close:
                     break
+            # Tell the client we are done (it may be reading to EOF), then
+            # keep recording whatever it still sends.
+            conn.shutdown(socket.SHUT_WR)
             leftover = reader.drain()
             if leftover:
                 self.requests.append(leftover)
@@ -105,21 +110,32 @@ class RecordingServer(object):
             conn.close()
 
 
-class _Reader(object):
-    """Reads HTTP requests off a socket, keeping their raw bytes."""
+_POLL = 0.02
 
-    def __init__(self, conn):
+
+class _Reader(object):
+    """Reads HTTP requests off a socket, keeping their raw bytes.  A read gives
+    up after ``timeout`` seconds of silence, or at once once ``stopping()``."""
+
+    def __init__(self, conn, timeout, stopping):
         self.conn = conn
+        self.timeout = timeout
+        self.stopping = stopping
         self.buf = b''
         self.eof = False
 
     def _fill(self):
         if self.eof:
             return False
-        try:
-            data = self.conn.recv(65536)
-        except socket.timeout:
-            data = b''
+        data, waited = b'', 0.0
+        while waited < self.timeout:
+            try:
+                data = self.conn.recv(65536)
+                break
+            except socket.timeout:
+                if self.stopping():
+                    break
+                waited += _POLL
         if not data:
             self.eof = True
             return False
