@@ -596,7 +596,7 @@ def case_runs(name, runs):
 def run(args):
     baseline = 'httplib' if PY2 else 'http.client'
     rounds = args.rounds or (3 if args.quick else 7)
-    target = args.seconds or (0.05 if args.quick else 0.25)
+    target = args.seconds or (0.05 if args.quick else 0.2)
     import_rounds = 5 if args.quick else 15
     cases = [CASE_BY_NAME[name] for name in args.cases.split(',')] if args.cases else CASES
     py2 = find_py2(args.py2) if args.py2 is not None else None
@@ -759,7 +759,7 @@ def main(argv=None):
     parser.add_argument('--quick', action='store_true', help='a smoke run: 3 short rounds')
     parser.add_argument('--rounds', type=int, help='rounds (default 7, quick 3)')
     parser.add_argument('--seconds', type=float,
-                        help='target seconds of one measurement (default 0.25, quick 0.05)')
+                        help='target seconds of one measurement (default 0.2, quick 0.05)')
     parser.add_argument('--cases', help='comma-separated subset of: ' +
                         ', '.join(case[0] for case in CASES))
     parser.add_argument('--json', metavar='PATH', help="write the figures as JSON ('-': stdout)")
