@@ -59,11 +59,6 @@ class _LineThenFile(io.RawIOBase):
     def fileno(self):
         return self._file.fileno()
 
-    def close(self):
-        if not self.closed:
-            io.RawIOBase.close(self)
-            self._file.close()
-
 
 class LineAndFileWrapper(io.BufferedReader):
     """2.7's LineAndFileWrapper(line, file): ``file`` with ``line`` put back in
@@ -75,6 +70,15 @@ class LineAndFileWrapper(io.BufferedReader):
     def __init__(self, line, file):
         io.BufferedReader.__init__(self, _LineThenFile(line, file))
         self._file = file
+
+    def close(self):
+        # 2.7's close() was the wrapped file's.
+        io.BufferedReader.close(self)
+        self._file.close()
+
+    def __del__(self):
+        # 2.7's wrapper left the wrapped file open when dropped; IOBase would close it.
+        pass
 
     def __getattr__(self, name):
         if name == '_file':

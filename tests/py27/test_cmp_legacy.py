@@ -94,8 +94,18 @@ SCENARIOS = {
         out('read(5) across', wrapper.read(5)); out('rest', wrapper.read())
         wrapper = httplib.LineAndFileWrapper(b'x\\n', io.BytesIO(b'y\\nz\\n'))
         out('readlines()', wrapper.readlines())
-        wrapper = httplib.LineAndFileWrapper(b'l', io.BytesIO(b'v'))
-        out('getattr goes to the file', wrapper.getvalue())
+        out('getattr goes to the file',
+            httplib.LineAndFileWrapper(b'l', io.BytesIO(b'v')).getvalue())
+        ''',
+    'LineAndFileWrapper: dropping it leaves the file open, close() closes it (D01)': '''
+        import gc
+        f = io.BytesIO(b'rest')
+        out('read()', httplib.LineAndFileWrapper(b'line\\n', f).read())
+        gc.collect()
+        out('file closed after the wrapper is dropped', f.closed)
+        wrapper = httplib.LineAndFileWrapper(b'x', f)
+        wrapper.close()
+        out('file closed by close()', f.closed)
         ''',
 }
 
