@@ -4,10 +4,8 @@ import array
 import http.client
 import io
 import os
-import shutil
 import socket
 import ssl
-import subprocess
 import sys
 import tempfile
 import threading
@@ -311,22 +309,8 @@ def _endheaders_str():
     assert p.sent().endswith(b'\r\n\r\n')
 
 
-@pytest.fixture(scope='module')
-def certs(tmp_path_factory):
-    openssl = shutil.which('openssl')
-    if openssl is None:
-        pytest.skip('openssl is needed to make a throwaway key pair')
-    folder = str(tmp_path_factory.mktemp('certs'))
-    key, cert = os.path.join(folder, 'key.pem'), os.path.join(folder, 'cert.pem')
-    subprocess.check_call([openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
-                           '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1',
-                           '-addext', 'subjectAltName=IP:127.0.0.1'],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return key, cert
-
-
-def test_key_and_cert_load_at_construction_and_verification_stays_on(certs):
-    key, cert = certs
+def test_key_and_cert_load_at_construction_and_verification_stays_on(throwaway_cert):
+    key, cert, _ = throwaway_cert
     loaded = []
 
     class Context(ssl.SSLContext):
@@ -347,9 +331,9 @@ def test_key_and_cert_load_at_construction_and_verification_stays_on(certs):
         httplib.HTTPSConnection('127.0.0.1', 443, key + '.missing', cert)
 
 
-def test_https_verifies_against_a_local_server(certs):
+def test_https_verifies_against_a_local_server(throwaway_cert):
     # Verification on: a self-signed server is refused unless its CA is trusted.
-    key, cert = certs
+    key, cert, _ = throwaway_cert
     server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server_context.load_cert_chain(cert, key)
     listener = socket.socket()

@@ -137,14 +137,9 @@ def _requested(conn):
 
 
 @pytest.fixture(scope='module', autouse=True)
-def tls_files(tmpdir_factory):
+def tls_files(throwaway_cert):
     # HTTPSConnection(key_file=, cert_file=) loads them into its context at once.
-    folder = str(tmpdir_factory.mktemp('tls'))
-    TLS['key'], TLS['cert'] = os.path.join(folder, 'key.pem'), os.path.join(folder, 'cert.pem')
-    subprocess.check_call(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-                           '-subj', '/CN=127.0.0.1', '-keyout', TLS['key'], '-out', TLS['cert']],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    yield
+    TLS['key'], TLS['cert'], _ = throwaway_cert
 
 
 @pytest.mark.parametrize('label,setup,use,idiom', ADAPTATIONS, ids=[a[0] for a in ADAPTATIONS])

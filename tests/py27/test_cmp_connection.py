@@ -1,8 +1,5 @@
 """Connections against real Python 2.7: constructors, the response_class call,
 tunnels and HTTPS construction (D03, D04, D06, D38, D51)."""
-import os
-import shutil
-import subprocess
 import textwrap
 
 import pytest
@@ -126,26 +123,9 @@ RESPONSES = {
 }
 
 
-@pytest.fixture(scope='module')
-def certs(tmp_path_factory):
-    """A throwaway self-signed key and certificate made with openssl."""
-    openssl = shutil.which('openssl')
-    if openssl is None:
-        pytest.skip('openssl is needed to make a throwaway key pair')
-    folder = str(tmp_path_factory.mktemp('certs'))
-    key, cert = os.path.join(folder, 'key.pem'), os.path.join(folder, 'cert.pem')
-    subprocess.check_call([openssl, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key,
-                           '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    both = os.path.join(folder, 'both.pem')
-    with open(both, 'w') as f:
-        f.write(open(key).read() + open(cert).read())
-    return key, cert, both
-
-
 @pytest.mark.parametrize('name', sorted(SCENARIOS))
-def test_connection_matches_python27(name, certs):
-    key, cert, both = certs
+def test_connection_matches_python27(name, throwaway_cert):
+    key, cert, both = throwaway_cert
     code = ('KEY, CERT, BOTH = %r, %r, %r\n' % (key, cert, both) + PRELUDE
             + textwrap.dedent(SCENARIOS[name]))
     compare(code, RESPONSES.get(name, [OK] * 8))
