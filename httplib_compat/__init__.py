@@ -22,9 +22,7 @@ if six.PY2:
     del _httplib
 else:
     from httplib_compat.constants import *  # noqa: F401,F403
-    from httplib_compat.constants import __all__ as _constants_all
     from httplib_compat.exceptions import *  # noqa: F401,F403
-    from httplib_compat.exceptions import __all__ as _exceptions_all
     from httplib_compat.message import HTTPMessage
     from httplib_compat.response import HTTPResponse
     from httplib_compat.connection import HTTPConnection, HTTPSConnection
