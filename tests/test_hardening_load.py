@@ -18,6 +18,7 @@ import time
 import pytest
 
 import httplib_compat
+from loopback import LoopbackServer
 
 PY2 = sys.version_info[0] == 2
 ALL_BYTES = bytes(bytearray(range(256)))
@@ -50,37 +51,16 @@ def _response(n):
 RESPONSES = [_response(n) for n in range(256 * 15)]
 
 
-class RawServer(object):
+class RawServer(LoopbackServer):
     """127.0.0.1; one thread per connection; answers ``GET /<n>`` with response n."""
 
     def __init__(self):
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.listener.bind(('127.0.0.1', 0))
-        self.listener.listen(16)
-        self.port = self.listener.getsockname()[1]
         self.errors = []
         self.accepted = 0
-        self._stop = False
-        self._threads = []
-        t = threading.Thread(target=self._accept)
-        t.daemon = True
-        t.start()
-        self._accept_thread = t
+        LoopbackServer.__init__(self)
 
-    def _accept(self):
-        while True:
-            conn, _ = self.listener.accept()
-            if self._stop:
-                conn.close()
-                return
-            self.accepted += 1
-            t = threading.Thread(target=self._serve, args=(conn,))
-            t.daemon = True
-            self._threads.append(t)
-            t.start()
-
-    def _serve(self, conn):
+    def handle(self, conn):
+        self.accepted += 1
         buf = b''
         try:
             conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -100,17 +80,6 @@ class RawServer(object):
             self.errors.append(repr(e))
         finally:
             conn.close()
-
-    def close(self):
-        self._stop = True
-        try:
-            socket.create_connection(('127.0.0.1', self.port), 2).close()
-        except socket.error:
-            pass
-        self._accept_thread.join(5)
-        for t in self._threads:
-            t.join(5)
-        self.listener.close()
 
 
 @pytest.fixture

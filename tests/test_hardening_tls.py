@@ -14,11 +14,11 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 
 import pytest
 
 import httplib_compat as httplib
+from loopback import LoopbackServer
 
 OPENSSL = shutil.which('openssl') if hasattr(shutil, 'which') else None
 if OPENSSL is None:
@@ -85,8 +85,8 @@ class Certs(object):
         return ssl.create_default_context(cafile=self.ca)
 
 
-class TLSServer(object):
-    """127.0.0.1, one thread; requires a client certificate from the test CA.
+class TLSServer(LoopbackServer):
+    """127.0.0.1; requires a client certificate from the test CA.
     Answers every request with the client certificate's CN as the body."""
 
     def __init__(self, certs, name='server'):
@@ -95,35 +95,23 @@ class TLSServer(object):
         ctx.load_cert_chain(certs.path(name + '.pem'), certs.path(name + '.key'))
         self.ctx = ctx
         self.handshakes_failed = 0
-        self.listener = socket.socket()
-        self.listener.bind(('127.0.0.1', 0))
-        self.listener.listen(8)
-        self.port = self.listener.getsockname()[1]
-        self._stop = False
-        self.thread = threading.Thread(target=self._loop)
-        self.thread.daemon = True
-        self.thread.start()
+        LoopbackServer.__init__(self)
 
-    def _loop(self):
-        while True:
-            conn, _ = self.listener.accept()
-            if self._stop:
-                conn.close()
-                return
-            conn.settimeout(5)
-            try:
-                tls = self.ctx.wrap_socket(conn, server_side=True)
-            except (ssl.SSLError, socket.error):
-                self.handshakes_failed += 1
-                conn.close()
-                continue
-            try:
-                self._serve(tls)
-            except (ssl.SSLError, socket.error):
-                pass
-            finally:
-                tls.close()
-                conn.close()  # 2.7: the wrapped socket shares conn's descriptor
+    def handle(self, conn):
+        conn.settimeout(5)
+        try:
+            tls = self.ctx.wrap_socket(conn, server_side=True)
+        except (ssl.SSLError, socket.error):
+            self.handshakes_failed += 1
+            conn.close()
+            return
+        try:
+            self._serve(tls)
+        except (ssl.SSLError, socket.error):
+            pass
+        finally:
+            tls.close()
+            conn.close()  # 2.7: the wrapped socket shares conn's descriptor
 
     def _serve(self, tls):
         cert = tls.getpeercert() or {}
@@ -143,15 +131,6 @@ class TLSServer(object):
                 tls.unwrap()  # a close_notify, not a bare EOF (OpenSSL 3 tells them apart)
                 return
             tls.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body) + body)
-
-    def close(self):
-        self._stop = True
-        try:
-            socket.create_connection(('127.0.0.1', self.port), 2).close()
-        except socket.error:
-            pass
-        self.thread.join(5)
-        self.listener.close()
 
 
 @pytest.fixture(scope='module')
