@@ -27,23 +27,9 @@ if sys.version_info[0] >= 3:
         if isinstance(error.partial, bytes):
             error.partial = error.partial.decode('latin-1')
 
-    class HTTPResponse(_default.HTTPResponse):
-        """A response whose body reads (``read``, ``readline``, ``readlines``,
-        iteration) return latin-1 ``str``."""
-
-        def read(self, amt=None):
-            try:
-                return _default.HTTPResponse.read(self, amt).decode('latin-1')
-            except _default.IncompleteRead as error:
-                _native_partial(error)
-                raise
-
-        def readline(self, limit=-1):
-            try:
-                return self._readline_bytes(limit).decode('latin-1')
-            except _default.IncompleteRead as error:
-                _native_partial(error)
-                raise
+    class _StrLines(object):
+        """readlines() and iteration built on a readline() that returns str
+        (IOBase's versions would go through the bytes-level methods)."""
 
         def readlines(self, hint=-1):
             lines, total = [], 0
@@ -62,6 +48,24 @@ if sys.version_info[0] >= 3:
             return line
 
         next = __next__
+
+    class HTTPResponse(_StrLines, _default.HTTPResponse):
+        """A response whose body reads (``read``, ``readline``, ``readlines``,
+        iteration) return latin-1 ``str``."""
+
+        def read(self, amt=None):
+            try:
+                return _default.HTTPResponse.read(self, amt).decode('latin-1')
+            except _default.IncompleteRead as error:
+                _native_partial(error)
+                raise
+
+        def readline(self, limit=-1):
+            try:
+                return self._readline_bytes(limit).decode('latin-1')
+            except _default.IncompleteRead as error:
+                _native_partial(error)
+                raise
 
         def _readline_bytes(self, limit):
             if limit is None:
@@ -94,7 +98,7 @@ if sys.version_info[0] >= 3:
     class HTTPSConnection(_default.HTTPSConnection):
         response_class = HTTPResponse
 
-    class _Latin1File(object):
+    class _Latin1File(_StrLines):
         """The legacy getfile(): the reply's socket file, read as latin-1 str."""
 
         def __init__(self, fp):
@@ -111,14 +115,6 @@ if sys.version_info[0] >= 3:
 
         def __iter__(self):
             return self
-
-        def __next__(self):
-            line = self.readline()
-            if not line:
-                raise StopIteration
-            return line
-
-        next = __next__
 
         def __getattr__(self, name):  # close, fileno, closed...
             return getattr(self._fp, name)
