@@ -364,3 +364,34 @@ def test_https_verifies_against_a_local_server(throwaway_cert):
     finally:
         thread.join(5)
         listener.close()
+
+
+_AUDITED = []
+_AUDIT_HOOK_ADDED = []
+
+
+def _record_http_send(event, args):
+    if event == 'http.client.send' and _AUDITED and _AUDITED[0] == 'on':
+        _AUDITED.append(bytes(args[1]))
+
+
+def test_send_raises_http_client_audit_event_where_http_client_does():
+    # CPython 3.10 added the http.client.send audit event; the shim's own send()
+    # must keep raising it there (audit hooks watch for it), and nothing before.
+    if hasattr(sys, 'addaudithook') and not _AUDIT_HOOK_ADDED:
+        sys.addaudithook(_record_http_send)  # hooks cannot be removed: add it once
+        _AUDIT_HOOK_ADDED.append(True)
+    p = Peer()
+    del _AUDITED[:]
+    _AUDITED.append('on')
+    try:
+        p.conn.request('POST', '/a', b'body')
+        p.conn.send(io.BytesIO(b'file'))
+    finally:
+        _AUDITED[0] = 'off'
+    events = _AUDITED[1:]
+    if sys.version_info >= (3, 10):
+        assert events[0].startswith(b'POST /a HTTP/1.1\r\n') and events[0].endswith(b'body')
+        assert events[1:] == [b'file']
+    else:
+        assert events == []
