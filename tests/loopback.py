@@ -1,10 +1,21 @@
-"""Servers on 127.0.0.1 that tests start and stop: ``LoopbackServer`` (accept
+"""Peers for tests: ``sent_pair`` (a socket pair standing for a server that
+already answered), and servers on 127.0.0.1 that tests start and stop: ``LoopbackServer`` (accept
 loop, one thread per connection, clean close) and ``RecordingServer``, which
 answers each request with the next scripted raw response and records the exact
 bytes it received.  Valid Python 2.7 and 3.x (some of the tests using them run
 on 2.7 too)."""
 import socket
 import threading
+
+
+def sent_pair(data=b''):
+    """(sock, peer): a connected socket pair whose peer has already sent ``data``
+    and closed its sending side, so ``sock`` reads ``data`` then EOF."""
+    sock, peer = socket.socketpair()
+    if data:
+        peer.sendall(data)
+    peer.shutdown(socket.SHUT_WR)
+    return sock, peer
 
 
 class LoopbackServer(object):

@@ -7,7 +7,6 @@ checked against read() for every body framing.
 import http.client
 import io
 import os
-import socket
 import sys
 import textwrap
 import warnings
@@ -16,6 +15,7 @@ import pytest
 
 import httplib_compat
 import httplib_compat.native as native
+from loopback import sent_pair
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
 from harness import Comparison, observe_py27, observe_shim  # noqa: E402
@@ -47,9 +47,7 @@ FRAMINGS = ['content-length', 'chunked', 'until-close', 'http/0.9']
 
 
 def response(raw, module=native, **kwargs):
-    a, b = socket.socketpair()
-    b.sendall(raw)
-    b.shutdown(socket.SHUT_WR)
+    a, b = sent_pair(raw)
     resp = module.HTTPResponse(a, **kwargs)
     resp.begin()
     resp._test_peer = b  # keep the peer socket alive for the response's life

@@ -12,6 +12,7 @@ import pytest
 import httplib_compat as httplib
 from httplib_compat import Py2CompatWarning
 from httplib_compat.response import LineAndFileWrapper
+from loopback import sent_pair
 
 CHUNKED = b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'
 BODIES = {
@@ -23,15 +24,8 @@ BODIES = {
 LINES = [b'line1\n', b'line2\n', b'last']
 
 
-def pair(raw):
-    a, b = socket.socketpair()
-    b.sendall(raw)
-    b.shutdown(socket.SHUT_WR)
-    return a, b
-
-
 def resp(raw, *args, **kwargs):
-    sock, peer = pair(raw)
+    sock, peer = sent_pair(raw)
     r = httplib.HTTPResponse(sock, *args, **kwargs)
     r.begin()
     r._test_peer = peer
@@ -74,7 +68,7 @@ def test_readlines_and_with(kind):
 
 def test_python3_extras_stay():
     # D13: info(), getcode(), headers, code; the url= keyword is accepted.
-    sock, _ = pair(BODIES['length'])
+    sock, _ = sent_pair(BODIES['length'])
     r = httplib.HTTPResponse(sock, method='GET', url='http://h/x')
     r.begin()
     assert r.info() is r.msg is r.headers
@@ -84,7 +78,7 @@ def test_python3_extras_stay():
 
 def test_python3_positional_order_still_means_method():
     # D05: (sock, debuglevel, method, url) from 3.x code is recognised by the str.
-    sock, _ = pair(BODIES['length'])
+    sock, _ = sent_pair(BODIES['length'])
     r = httplib.HTTPResponse(sock, 0, 'HEAD', 'http://h/x')
     assert (r._method, r.strict) == ('HEAD', 0)
     r.begin()
@@ -92,7 +86,7 @@ def test_python3_positional_order_still_means_method():
 
 
 def test_read_before_begin_is_response_not_ready():
-    sock, _ = pair(BODIES['length'])
+    sock, _ = sent_pair(BODIES['length'])
     r = httplib.HTTPResponse(sock)
     with pytest.raises(httplib.ResponseNotReady):
         r.read()
@@ -183,10 +177,10 @@ def _warnings_of(f):
 
 
 def test_python2_only_usage_warns_at_the_callers_line():
-    sock, _ = pair(BODIES['length'])
+    sock, _ = sent_pair(BODIES['length'])
     caught = _warnings_of(lambda: httplib.HTTPResponse(sock, strict=1))
     assert len(caught) == 1 and caught[0].filename == __file__
-    sock, _ = pair(BODIES['length'])
+    sock, _ = sent_pair(BODIES['length'])
     assert len(_warnings_of(lambda: httplib.HTTPResponse(sock, buffering=True))) == 1
     r = resp(BODIES['length'])
     caught = _warnings_of(r.getheaders)
@@ -196,7 +190,7 @@ def test_python2_only_usage_warns_at_the_callers_line():
 
 def test_python3_usage_does_not_warn():
     def python3_code():
-        sock, _ = pair(BODIES['chunked'])
+        sock, _ = sent_pair(BODIES['chunked'])
         r = httplib.HTTPResponse(sock, method='GET')
         r.begin()
         r.getheader('transfer-encoding')
@@ -217,7 +211,7 @@ def test_debug_output_does_not_warn(capsys):
 def test_getresponse_through_a_connection():
     # The connection builds our response class (contract with "connection").
     c = httplib.HTTPConnection('127.0.0.1', 80)
-    c.sock, peer = pair(BODIES['chunked'])
+    c.sock, peer = sent_pair(BODIES['chunked'])
     c.request('GET', '/')
     r = c.getresponse()
     assert isinstance(r, httplib.HTTPResponse)
@@ -263,7 +257,7 @@ def test_a_27_subclass_overriding_read_status_with_byte_strings():
                 line = b'HTTP/1.0 ' + line[4:]
             version, status, reason = line.split(None, 2)
             return version, int(status), reason
-    sock, _ = pair(b'ICY 200 OK\r\nContent-Length: 2\r\n\r\nhi')
+    sock, _ = sent_pair(b'ICY 200 OK\r\nContent-Length: 2\r\n\r\nhi')
     r = ICYResponse(sock)
     r.begin()
     assert (r.version, r.status, r.reason, r.read()) == (10, 200, 'OK', b'hi')

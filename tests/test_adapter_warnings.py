@@ -18,8 +18,7 @@ import httplib_compat.native
 from httplib_compat import Py2CompatWarning
 from httplib_compat import _warnings
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
-from harness import RecordingServer  # noqa: E402
+from loopback import RecordingServer, sent_pair
 
 THIS_FILE = os.path.abspath(__file__).rstrip('c')
 DUP = (b'HTTP/1.1 200 OK\r\nZ-Last: 1\r\nSet-Cookie: a=1\r\nContent-Type: text/html; charset="utf-8"'
@@ -29,15 +28,8 @@ OK = b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
 TLS = {}  # a key/cert pair made by the tls_files fixture
 
 
-def pair(data=b''):
-    a, b = socket.socketpair()
-    b.sendall(data)
-    b.shutdown(socket.SHUT_WR)
-    return a, b
-
-
 def response(raw=DUP):
-    sock, peer = pair(raw)
+    sock, peer = sent_pair(raw)
     resp = httplib_compat.HTTPResponse(sock)
     resp.begin()
     resp._test_peer = peer
@@ -46,7 +38,7 @@ def response(raw=DUP):
 
 def connection(raw=OK, cls=httplib_compat.HTTPConnection, **kwargs):
     conn = cls('127.0.0.1', 80, **kwargs)
-    conn.sock, conn._test_peer = pair(raw)
+    conn.sock, conn._test_peer = sent_pair(raw)
     return conn
 
 
@@ -63,7 +55,7 @@ def started(raw=OK):
 
 def legacy_http():
     h = httplib_compat.HTTP('127.0.0.1')
-    h._conn.sock, h._test_peer = pair(OK)
+    h._conn.sock, h._test_peer = sent_pair(OK)
     h.putrequest('GET', '/')
     h.endheaders()
     return h
@@ -110,11 +102,11 @@ ADAPTATIONS = [
      'load_cert_chain'),
     ('D04 HTTPSConnection(strict=)', lambda: None,
      lambda _: httplib_compat.HTTPSConnection('127.0.0.1', strict=1), None),
-    ('D05 HTTPResponse(strict=)', lambda: pair(OK)[0],
+    ('D05 HTTPResponse(strict=)', lambda: sent_pair(OK)[0],
      lambda sock: httplib_compat.HTTPResponse(sock, strict=1), None),
-    ('D05 HTTPResponse(buffering=)', lambda: pair(OK)[0],
+    ('D05 HTTPResponse(buffering=)', lambda: sent_pair(OK)[0],
      lambda sock: httplib_compat.HTTPResponse(sock, buffering=True), None),
-    ('D05 HTTPResponse(sock, 0, 0, method)', lambda: pair(OK)[0],
+    ('D05 HTTPResponse(sock, 0, 0, method)', lambda: sent_pair(OK)[0],
      lambda sock: httplib_compat.HTTPResponse(sock, 0, 0, 'HEAD'), None),
     ('D06 getresponse(buffering=True)', lambda: _requested(connection()),
      lambda c: c.getresponse(buffering=True), None),
