@@ -18,7 +18,7 @@ import collections
 import email.message as _email_message
 import http.client as _client
 import sys
-from email import _parseaddr, _policybase
+from email import _policybase
 
 # -- Version flags: where http.client differs between the 3.x releases. -------
 
@@ -53,7 +53,6 @@ def _entries():
     yield Private(_client, '_CS_REQ_SENT', None, 'compared with the connection state')
     yield Private(_client, '_is_legal_header_name', None, "putheader()'s name check (D33)")
     yield Private(_client, '_is_illegal_header_value', None, "putheader()'s value check (D33)")
-    yield Private(_parseaddr, 'AddressList', None, "msg.getaddrlist() (D27)")
     yield Private(_policybase, 'Policy', None, 'HTTPMessage(policy) keeps its Python 3 meaning')
     yield Private(_email_message.Message, '_headers', '__init__',
                   "HTTPMessage fills the email view's header list in its one-pass parse")
@@ -151,5 +150,4 @@ CS_REQ_STARTED = _client._CS_REQ_STARTED
 CS_REQ_SENT = _client._CS_REQ_SENT
 is_legal_header_name = _client._is_legal_header_name
 is_illegal_header_value = _client._is_illegal_header_value
-AddressList = _parseaddr.AddressList
 Policy = _policybase.Policy

@@ -4,9 +4,19 @@ One pass over the header block fills three views at once: the raw lines (2.7's
 ``headers``), the lower-case merged mapping (2.7's ``dict``) and the email
 package's ``_headers`` list, so both the Python 2 API and Python 3's
 ``get_all``/``get_content_type``/``as_string`` answer from the same parse.
+A subclass that overrides one of 2.7's parsing hooks (``readheaders``,
+``iscomment``, ``islast``, ``isheader``, ``addheader``, ``addcontinue``) gets
+2.7's parse instead, which calls them.
 Content-Type is parsed lazily, on the first use of ``gettype()`` and friends.
 Where 2.7 answered in dict order (keys, values, items, iteration) the shim gives
 the order in which the header names first arrived.
+
+Limits: the line length and header count are the package's ``_MAXLINE`` and
+``_MAXHEADERS`` as set when the headers are read (``httplib_compat.native``
+forwards both names to the package, so either face sets the one value), or the
+constructor's ``max_headers``.  Every line of the header block but the last
+counts against the header count, as in 3.x; 2.7 counted header and
+continuation lines only, and read other lines without end.
 """
 import email.message as _email_message
 import http.client as _client
@@ -14,14 +24,10 @@ import re
 import sys
 
 import httplib_compat
-from httplib_compat._internals import AddressList as _AddressList, Policy as _Policy, STR_HAS_ISASCII
+from httplib_compat._internals import Policy as _Policy, STR_HAS_ISASCII
+from httplib_compat._py2text import ASCII_WHITESPACE as _WHITESPACE, int27, line_too_long
 from httplib_compat._warnings import warn_py2
-from httplib_compat.exceptions import HTTPException, LineTooLong
-
-# Python 2's str.strip()/isspace() know only ASCII whitespace; Python 3's str
-# would also strip '\x85', '\xa0', '\x1c'-'\x1f' from latin-1 decoded values.
-_WHITESPACE = ' \t\n\r\x0b\x0c'
-_WHITESPACE_CHARS = frozenset(_WHITESPACE)
+from httplib_compat.exceptions import HTTPException
 _ASCII_LOWER = dict((code, code + 32) for code in range(ord('A'), ord('Z') + 1))
 _LAZY_TYPE_ATTRIBUTES = frozenset(['type', 'maintype', 'subtype', 'plisttext', 'plist'])
 
@@ -48,15 +54,7 @@ _DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
 _ZONE_HOURS = {'UT': 0, 'UTC': 0, 'GMT': 0, 'Z': 0, 'AST': -400, 'ADT': -300,
                'EST': -500, 'EDT': -400, 'CST': -600, 'CDT': -500,
                'MST': -700, 'MDT': -600, 'PST': -800, 'PDT': -700}
-_split_words = re.compile('[ \t\n\r\x0b\x0c]+').split
-_match_int27 = re.compile('[+-]?[0-9]+\\Z').match
-
-
-def _int27(word):
-    """int() of a word as Python 2 read it: ASCII digits only, no '_'."""
-    if _match_int27(word) is None:
-        raise ValueError(word)
-    return int(word)
+_split_words = re.compile('[%s]+' % _WHITESPACE).split
 
 
 def _parsedate_tz27(data):
@@ -101,14 +99,14 @@ def _parsedate_tz27(data):
     if len(clock) != 3:
         return None
     try:
-        year, day, hour, minute, second = [_int27(word) for word in [year, day] + clock]
+        year, day, hour, minute, second = [int27(word) for word in [year, day] + clock]
     except ValueError:
         return None  # also where 2.7 hit an IndexError on an empty word
     zone = zone.upper()
     offset = _ZONE_HOURS.get(zone)
     if offset is None:
         try:
-            offset = _int27(zone)
+            offset = int27(zone)
         except ValueError:
             pass
     if offset:
@@ -128,12 +126,296 @@ def _unquote(value):
     return value
 
 
+def _starts_blank(line):
+    """rfc822's test for the continuation of a stored header line: it starts
+    with whitespace (``line[:1].isspace()`` on a Python 2 str)."""
+    return line[:1] != '' and line[0] in _WHITESPACE
+
+
+def _continued(value, more):
+    """A header's value after a continuation line (D19): the stripped pieces
+    joined with '\\n ', as 2.7's getheaders() gives them."""
+    return value + '\n ' + more if value else more
+
+
+def _email_pairs(lines):
+    """The email view's (name, value) list for raw header lines that a
+    subclass's own readheaders() left: what getheaders() reads from them."""
+    pairs = []
+    current = False  # whether a continuation line belongs to pairs[-1]
+    for line in lines:
+        if current and _starts_blank(line):
+            name, value = pairs[-1]
+            pairs[-1] = (name, _continued(value, line.strip(_WHITESPACE)))
+            continue
+        colon = line.find(':')
+        current = colon > 0
+        if current:
+            pairs.append((line[:colon], line[colon + 1:].strip(_WHITESPACE)))
+    return pairs
+
+
+class _Addresses27(object):
+    """rfc822.AddressList(field).addresslist: 2.7's reading of an address list
+    (D27), malformed input included ('<<x' gives [('', ''), ('', 'x')]), which
+    the email package reads otherwise.
+
+    Two deliberate differences: nested comments are read with a counter and
+    groups with a list, where 2.7 recursed (a header of many '(' or 'g:' raised
+    RuntimeError); and a domain that runs into a second '@' gives the empty
+    address, as 3.x's email does since CVE-2019-16056 (2.7: 'a@b' of 'a@b@c').
+    """
+
+    _SPECIALS = '()<>@,:;."[]'
+    _ATOM_ENDS = _SPECIALS + ' \t\r\n'
+    _PHRASE_ENDS = _ATOM_ENDS.replace('.', '')
+
+    def __init__(self, field):
+        self.field = field
+        self.pos = 0
+        self.comments = []
+
+    def read(self):
+        addresses = []
+        if self.field:
+            found = self._address()
+            while found:
+                addresses += found
+                found = self._address()
+        return addresses
+
+    def _at(self, chars):
+        """Whether the next character is one of ``chars``."""
+        return self.pos < len(self.field) and self.field[self.pos] in chars
+
+    def _skip(self):
+        """Blanks, line ends and comments (kept in self.comments)."""
+        while self.pos < len(self.field):
+            char = self.field[self.pos]
+            if char in ' \t\n\r':
+                self.pos += 1
+            elif char == '(':
+                self.comments.append(self._delimited(')\r', True))
+            else:
+                break
+
+    def _address(self):
+        """rfc822's getaddress(): the next address, a group's addresses, or []."""
+        groups = []  # the addresses of each group being read, innermost last
+        while True:
+            found = self._address_start()
+            if found is None:
+                groups.append([])
+            else:
+                found = self._address_end(found)
+                if not groups:
+                    return found
+                groups[-1] += found
+            while groups and self._group_ends():
+                found = self._address_end(groups.pop())
+                if not groups:
+                    return found
+                groups[-1] += found
+
+    def _address_start(self):
+        """One address up to what follows it; None when a group opens."""
+        self.comments = []
+        self._skip()
+        start, start_comments = self.pos, self.comments
+        phrase = self._phrase()
+        self._skip()
+        if self.pos >= len(self.field):
+            return [(' '.join(self.comments), phrase[0])] if phrase else []
+        char = self.field[self.pos]
+        if char in '.@':  # a bare addr-spec: read again from its start
+            self.pos, self.comments = start, start_comments
+            spec = self._addr_spec()
+            return [(' '.join(self.comments), spec)]
+        if char == ':':
+            self.pos += 1
+            return None
+        if char == '<':
+            route = self._route_addr()
+            if self.comments:
+                return [(' '.join(phrase) + ' (' + ' '.join(self.comments) + ')', route)]
+            return [(' '.join(phrase), route)]
+        if phrase:
+            return [(' '.join(self.comments), phrase[0])]
+        if char in self._SPECIALS:
+            self.pos += 1
+        return []
+
+    def _address_end(self, found):
+        self._skip()
+        if self._at(','):
+            self.pos += 1
+        return found
+
+    def _group_ends(self):
+        """After a group's ':' or member: whether the group ends here."""
+        if self.pos >= len(self.field):
+            return True
+        self._skip()
+        if self._at(';'):
+            self.pos += 1
+            return True
+        return False
+
+    def _route_addr(self):
+        """'<' [route ':'] addr-spec '>': the addr-spec."""
+        expect_route = False
+        self.pos += 1
+        self._skip()
+        spec = ''
+        while self.pos < len(self.field):
+            char = self.field[self.pos]
+            if expect_route:
+                self._domain()
+                expect_route = False
+            elif char == '>':
+                self.pos += 1
+                break
+            elif char == '@':
+                self.pos += 1
+                expect_route = True
+            elif char == ':':
+                self.pos += 1
+            else:
+                spec = self._addr_spec()
+                self.pos += 1
+                break
+            self._skip()
+        return spec
+
+    def _addr_spec(self):
+        parts = []
+        self._skip()
+        while self.pos < len(self.field):
+            char = self.field[self.pos]
+            if char == '.':
+                parts.append('.')
+                self.pos += 1
+            elif char == '"':
+                parts.append('"%s"' % self._delimited('"\r', False))
+            elif char in self._ATOM_ENDS:
+                break
+            else:
+                parts.append(self._atom(self._ATOM_ENDS))
+            self._skip()
+        if not self._at('@'):
+            return ''.join(parts)
+        parts.append('@')
+        self.pos += 1
+        self._skip()
+        domain = self._domain()
+        if domain is None:
+            return ''
+        return ''.join(parts) + domain
+
+    def _domain(self):
+        """The domain's text, or None if it runs into another '@'."""
+        parts = []
+        while self.pos < len(self.field):
+            char = self.field[self.pos]
+            if char in ' \t':
+                self.pos += 1
+            elif char == '(':
+                self.comments.append(self._delimited(')\r', True))
+            elif char == '[':
+                parts.append('[%s]' % self._delimited(']\r', False))
+            elif char == '.':
+                self.pos += 1
+                parts.append('.')
+            elif char == '@':
+                return None
+            elif char in self._ATOM_ENDS:
+                break
+            else:
+                parts.append(self._atom(self._ATOM_ENDS))
+        return ''.join(parts)
+
+    def _delimited(self, ends, nested_comments):
+        """The text from the opening character at self.pos to its closing one
+        (one of ``ends``): a backslash quotes the next character; with
+        ``nested_comments`` an inner '(...)' adds its text without parentheses."""
+        field = self.field
+        pieces = []
+        depth = 1
+        quoted = False
+        self.pos += 1
+        while self.pos < len(field):
+            char = field[self.pos]
+            self.pos += 1
+            if quoted:
+                pieces.append(char)
+                quoted = False
+            elif char in ends:
+                depth -= 1
+                if depth == 0:
+                    break
+            elif nested_comments and char == '(':
+                depth += 1
+            elif char == '\\':
+                quoted = True
+            else:
+                pieces.append(char)
+        return ''.join(pieces)
+
+    def _atom(self, ends):
+        start = self.pos
+        while self.pos < len(self.field) and self.field[self.pos] not in ends:
+            self.pos += 1
+        return self.field[start:self.pos]
+
+    def _phrase(self):
+        """Words (atoms, which may hold '.', and quoted strings) up to a special."""
+        words = []
+        while self.pos < len(self.field):
+            char = self.field[self.pos]
+            if char in ' \t':
+                self.pos += 1
+            elif char == '"':
+                words.append(self._delimited('"\r', False))
+            elif char == '(':
+                self.comments.append(self._delimited(')\r', True))
+            elif char in self._PHRASE_ENDS:
+                break
+            else:
+                words.append(self._atom(self._PHRASE_ENDS))
+        return words
+
+
+class _TextLines(object):
+    """The message's file as an overridden readheaders() reads it: lines of
+    latin-1 str, as 2.7's lines were str; its other methods pass through."""
+
+    def __init__(self, file):
+        self.file = file
+
+    def readline(self, *size):
+        line = self.file.readline(*size)
+        return line if line.__class__ is str else line.decode('latin-1')
+
+    def __iter__(self):
+        return iter(self.readline, '')
+
+    def __getattr__(self, name):
+        return getattr(self.file, name)
+
+
+def _too_many_headers(bound):
+    return HTTPException('got more than %d headers' % bound)
+
+
 class HTTPMessage(_client.HTTPMessage):
     """A response's headers, with the API of 2.7's ``httplib.HTTPMessage``
     (``mimetools.Message`` / ``rfc822.Message``) where a name means something
-    else on Python 3, and the ``email.message.Message`` API everywhere else."""
+    else on Python 3, and the ``email.message.Message`` API everywhere else.
 
-    def __init__(self, fp=None, seekable=1, **email_kwargs):
+    ``max_headers`` bounds the lines of the header block (None: the package's
+    ``_MAXHEADERS`` when the headers are read)."""
+
+    def __init__(self, fp=None, seekable=1, max_headers=None, **email_kwargs):
         # D20: 2.7 builds the message from a file object and reads its headers.
         if isinstance(fp, _Policy):  # Python 3's HTTPMessage(policy) keeps working
             fp, email_kwargs['policy'] = None, fp
@@ -141,6 +423,7 @@ class HTTPMessage(_client.HTTPMessage):
         self.fp = fp
         self.startofheaders = None
         self.startofbody = None
+        self._max_headers = max_headers
         self._dict = {}
         self._lines = []
         self.status = ''
@@ -162,7 +445,10 @@ class HTTPMessage(_client.HTTPMessage):
                     self.startofheaders = fp.tell()
                 except IOError:
                     self.seekable = 0
-            self._read_header_block()
+            if _overrides_a_hook(type(self)):
+                self._read_headers_of_subclass()
+            else:
+                self._read_header_block()
             if self.seekable:
                 try:
                     self.startofbody = fp.tell()
@@ -172,11 +458,33 @@ class HTTPMessage(_client.HTTPMessage):
         self.typeheader = self._dict.get('content-type')
         self.encodingheader = self._dict.get('content-transfer-encoding')
 
-    def _read_header_block(self):
-        """2.7's HTTPMessage.readheaders, in one pass filling all three views."""
+    def _header_bound(self):
+        bound = getattr(self, '_max_headers', None)
+        return httplib_compat._MAXHEADERS if bound is None else bound
+
+    def _header_lines(self):
+        """The lines of the header block as latin-1 str, read with the limits in
+        force: at most _MAXLINE bytes each (D46), and at most the header bound of
+        them before the last.  2.7 counted only the header and continuation lines
+        it kept; 3.x counts every line, so 'From ' lines, lines without a name
+        and non-header lines (which 2.7 read without end) count too (issue 14.2)."""
         readline = self.fp.readline
         max_line = httplib_compat._MAXLINE
-        max_headers = httplib_compat._MAXHEADERS
+        max_headers = self._header_bound()
+        count = 0
+        while True:
+            if count > max_headers:
+                raise _too_many_headers(max_headers)
+            line = readline(max_line + 1)
+            if len(line) > max_line:
+                raise line_too_long('header line', max_line)
+            if not line:
+                return
+            count += 1
+            yield line if line.__class__ is str else line.decode('latin-1')
+
+    def _read_header_block(self):
+        """2.7's HTTPMessage.readheaders, in one pass filling all three views."""
         self._dict = fields = {}
         self._lines = lines = []
         self._headers = pairs = []
@@ -184,18 +492,7 @@ class HTTPMessage(_client.HTTPMessage):
         self.unixfrom = ''
         headerseen = ''
         firstline = True
-        while True:
-            # D46: 2.7 counts header and continuation lines, not the blank line.
-            if len(lines) > max_headers:
-                raise HTTPException('got more than %d headers' % max_headers)
-            line = readline(max_line + 1)
-            if len(line) > max_line:
-                raise LineTooLong('header line')
-            if not line:
-                self.status = 'EOF in headers'
-                break
-            if line.__class__ is not str:
-                line = line.decode('latin-1')
+        for line in self._header_lines():
             if firstline and line.startswith('From '):
                 self.unixfrom += line
                 continue
@@ -206,7 +503,7 @@ class HTTPMessage(_client.HTTPMessage):
                 more = line.strip(_WHITESPACE)
                 fields[headerseen] = fields[headerseen] + '\n ' + more
                 name, value = pairs[-1]
-                pairs[-1] = (name, value + '\n ' + more if value else more)
+                pairs[-1] = (name, _continued(value, more))
                 continue
             if line == '\r\n' or line == '\n':
                 break
@@ -227,14 +524,93 @@ class HTTPMessage(_client.HTTPMessage):
                 # D18: 2.7 skips a non-header line and keeps reading.
                 headerseen = None
                 self.status = 'Non-header line where header expected'
+        else:
+            self.status = 'EOF in headers'
+
+    def _read_headers_of_subclass(self):
+        """The constructor's parse for a class that overrides a hook: 2.7 called
+        self.readheaders(), which called the other hooks."""
+        if type(self).readheaders is _PLAIN_READHEADERS:
+            self._read_headers_with_hooks()
+            return
+        self._lines = self._headers_read_from = None
+        fp = self.fp = _TextLines(self.fp)
+        try:
+            self.readheaders()
+        finally:
+            if self.fp is fp:
+                self.fp = fp.file
+        if self._lines is None:
+            self._lines = []
+        if self._headers_read_from is not self._lines:
+            # The override kept lines of its own: the email view follows them.
+            self._headers = _email_pairs(self._lines)
+
+    def _read_headers_with_hooks(self):
+        """2.7's HTTPMessage.readheaders, step for step: the hooks a subclass
+        overrides are called with 2.7's arguments in 2.7's order.  The email view
+        gets each line that isheader() accepted, as stored in ``headers``, with the
+        value passed to addheader(), so get_all() answers as getheaders() does."""
+        iscomment, islast, isheader, addheader, addcontinue = [
+            self._hook(name) for name in ('iscomment', 'islast', 'isheader', 'addheader',
+                                          'addcontinue')]
+        self._dict = {}
+        self.unixfrom = ''
+        self._lines = lines = []
+        self._headers_read_from = lines
+        self._headers = pairs = []
+        self.status = ''
+        headerseen = ''
+        firstline = True
+        for line in self._header_lines():
+            if firstline and line.startswith('From '):
+                self.unixfrom = self.unixfrom + line
+                continue
+            firstline = False
+            if headerseen and line[0] in ' \t':
+                lines.append(line)
+                more = line.strip(_WHITESPACE)
+                addcontinue(headerseen, more)
+                if pairs:
+                    name, value = pairs[-1]
+                    pairs[-1] = (name, _continued(value, more))
+                continue
+            elif iscomment(line):
+                continue
+            elif islast(line):
+                break
+            headerseen = isheader(line)
+            if headerseen:
+                lines.append(line)
+                value = line[len(headerseen) + 1:].strip(_WHITESPACE)
+                addheader(headerseen, value)
+                name = line[:len(headerseen)]
+                pairs.append((name if _lower(name) == _lower(headerseen) else headerseen, value))
+            elif headerseen is None:
+                self.status = 'Non-header line where header expected'
+        else:
+            self.status = 'EOF in headers'
+
+    def _hook(self, name):
+        """The method 2.7's readheaders calls for hook ``name``: the subclass's,
+        or the shim's own without its migration warning."""
+        method = getattr(self, name)
+        if getattr(method, '__func__', None) is _PLAIN_HOOKS[name]:
+            return getattr(self, '_plain_' + name)
+        return method
 
     def __getattr__(self, name):
         # D24: mimetools' parsetype()/parseplist() results, computed on first use.
         if name in _LAZY_TYPE_ATTRIBUTES and 'typeheader' in self.__dict__:
-            self._parse_type()
-            self._parse_plist()
+            self._parse_content_type_once()
             return self.__dict__[name]
         raise AttributeError(name)
+
+    def _parse_content_type_once(self):
+        """What mimetools did at construction, done now if not yet done."""
+        if 'plist' not in self.__dict__:
+            self._parse_type()
+            self._parse_plist()
 
     # -- Python 2 only attributes (D23) -------------------------------------
 
@@ -304,24 +680,24 @@ class HTTPMessage(_client.HTTPMessage):
         if key not in self._dict:
             return
         del self._dict[key]
-        drop = self._raw_line_indexes(key)
+        drop = set(self._matching_indexes(key))
         self._lines[:] = [line for i, line in enumerate(self._lines) if i not in drop]
         self._headers[:] = [(k, v) for k, v in self._headers if _lower(k) != key]
 
-    def _raw_line_indexes(self, key):
-        """Indexes of the raw lines of header ``key`` and their continuations
-        (rfc822's matching rule: a line starting with whitespace continues)."""
+    def _matching_indexes(self, key):
+        """Indexes of the raw lines of header ``key`` (lower case) and their
+        continuations: rfc822's rule, a line starting with whitespace continues."""
         prefix = key + ':'
         n = len(prefix)
-        indexes = set()
+        indexes = []
         hit = False
         for i, line in enumerate(self._lines):
             if _lower(line[:n]) == prefix:
                 hit = True
-            elif line[:1] not in _WHITESPACE_CHARS:
+            elif not _starts_blank(line):
                 hit = False
             if hit:
-                indexes.add(i)
+                indexes.append(i)
         return indexes
 
     # -- Python 3 mutators keep the Python 2 views in step -------------------
@@ -350,7 +726,7 @@ class HTTPMessage(_client.HTTPMessage):
         key = _lower(_name)
         values = [str(v) for k, v in self._headers if _lower(k) == key]
         self._dict[key] = ', '.join(values)
-        indexes = sorted(self._raw_line_indexes(key))
+        indexes = self._matching_indexes(key)
         first = [(k, v) for k, v in self._headers if _lower(k) == key][0]
         line = '%s: %s\r\n' % (first[0], first[1])
         if indexes:
@@ -380,7 +756,7 @@ class HTTPMessage(_client.HTTPMessage):
         current = ''
         have_header = False
         for line in self._matching_lines(name):
-            if line[:1] in _WHITESPACE_CHARS:
+            if _starts_blank(line):
                 if current:
                     current = '%s\n %s' % (current, line.strip(_WHITESPACE))
                 else:
@@ -415,18 +791,8 @@ class HTTPMessage(_client.HTTPMessage):
         return self._matching_lines(name)
 
     def _matching_lines(self, name):
-        prefix = _lower(name) + ':'
-        n = len(prefix)
-        found = []
-        hit = False
-        for line in self._lines:
-            if _lower(line[:n]) == prefix:
-                hit = True
-            elif line[:1] not in _WHITESPACE_CHARS:
-                hit = False
-            if hit:
-                found.append(line)
-        return found
+        lines = self._lines
+        return [lines[i] for i in self._matching_indexes(_lower(name))]
 
     def _first_matching_lines(self, name):
         prefix = _lower(name) + ':'
@@ -435,7 +801,7 @@ class HTTPMessage(_client.HTTPMessage):
         hit = False
         for line in self._lines:
             if hit:
-                if line[:1] not in _WHITESPACE_CHARS:
+                if not _starts_blank(line):
                     break
             elif _lower(line[:n]) == prefix:
                 hit = True
@@ -455,22 +821,37 @@ class HTTPMessage(_client.HTTPMessage):
         found[0] = found[0][len(name) + 1:]
         return ''.join(found)
 
+    # 2.7's parsing hooks: a subclass that overrides any of them is parsed by
+    # _read_headers_with_hooks, which calls the _plain_ versions of the others.
+
     def addheader(self, key, value):
         # D26: 2.7 updates only the dict (not headers, not getheaders()).
         warn_py2('msg.addheader()', 'msg.add_header(name, value)')
+        self._plain_addheader(key, value)
+
+    def _plain_addheader(self, key, value):
         previous = self._dict.get(key)
         self._dict[key] = value if previous is None else ', '.join((previous, value))
 
     def addcontinue(self, key, more):
         warn_py2('msg.addcontinue()', 'msg.replace_header(name, value)')
+        self._plain_addcontinue(key, more)
+
+    def _plain_addcontinue(self, key, more):
         self._dict[key] = self._dict[key] + '\n ' + more
 
     def readheaders(self):
         warn_py2('msg.readheaders()', 'http.client.parse_headers(fp)')
-        self._read_header_block()
+        if _overrides_a_hook(type(self)):
+            self._read_headers_with_hooks()
+        else:
+            self._read_header_block()
 
     def isheader(self, line):
         warn_py2('msg.isheader()', 'http.client.parse_headers(fp)')
+        return self._plain_isheader(line)
+
+    def _plain_isheader(self, line):
         i = line.find(':')
         if i > -1:
             return _lower(line[:i])
@@ -478,10 +859,16 @@ class HTTPMessage(_client.HTTPMessage):
 
     def islast(self, line):
         warn_py2('msg.islast()', 'http.client.parse_headers(fp)')
+        return self._plain_islast(line)
+
+    def _plain_islast(self, line):
         return line in ('\r\n', '\n')
 
     def iscomment(self, line):
         warn_py2('msg.iscomment()', 'http.client.parse_headers(fp)')
+        return self._plain_iscomment(line)
+
+    def _plain_iscomment(self, line):
         return False
 
     def rewindbody(self):
@@ -515,19 +902,20 @@ class HTTPMessage(_client.HTTPMessage):
         return self._address_list(name)
 
     def _address_list(self, name):
+        # rfc822.Message.getaddrlist: every matching header, joined with ', '.
         raw = []
+        address = ''
         for line in self._matching_lines(name):
             if line[0] in ' \t':
                 raw.append(line)
             else:
                 if raw:
                     raw.append(', ')
-                raw.append(line[line.find(':') + 1:])
-        addresses = _AddressList(''.join(raw)).addresslist
-        # D27: rfc822 stopped at the first empty address; email records ('', '').
-        if ('', '') in addresses:
-            del addresses[addresses.index(('', '')):]
-        return addresses
+                colon = line.find(':')
+                if colon > 0:
+                    address = line[colon + 1:]
+                raw.append(address)  # (2.7 reused the previous one here, or crashed)
+        return _Addresses27(''.join(raw)).read()
 
     # -- mimetools.Message: Content-Type (D24) -------------------------------
 
@@ -562,12 +950,12 @@ class HTTPMessage(_client.HTTPMessage):
 
     def parsetype(self):
         warn_py2('msg.parsetype()', 'msg.get_content_type()')
-        self.plist  # the construction-time parse, if it has not happened yet
+        self._parse_content_type_once()
         self._parse_type()
 
     def parseplist(self):
         warn_py2('msg.parseplist()', 'msg.get_params()')
-        self.plisttext  # the construction-time parse, if it has not happened yet
+        self._parse_content_type_once()
         self._parse_plist()
 
     def gettype(self):
@@ -609,3 +997,24 @@ class HTTPMessage(_client.HTTPMessage):
         if self.encodingheader is None:
             return '7bit'
         return _lower(self.encodingheader)
+
+
+_HOOK_NAMES = ('readheaders', 'iscomment', 'islast', 'isheader', 'addheader', 'addcontinue')
+# The shim's own hook methods, to tell a subclass's (or a patched) one from them.
+_PLAIN_HOOKS = dict((name, getattr(HTTPMessage, name)) for name in _HOOK_NAMES)
+_PLAIN_READHEADERS = _PLAIN_HOOKS['readheaders']
+_PLAIN_ISCOMMENT = _PLAIN_HOOKS['iscomment']
+_PLAIN_ISLAST = _PLAIN_HOOKS['islast']
+_PLAIN_ISHEADER = _PLAIN_HOOKS['isheader']
+_PLAIN_ADDHEADER = _PLAIN_HOOKS['addheader']
+_PLAIN_ADDCONTINUE = _PLAIN_HOOKS['addcontinue']
+
+
+def _overrides_a_hook(cls):
+    """Whether ``cls`` parses with 2.7's hooks: one of them is not the shim's.
+    Six class attribute lookups, a fraction of a microsecond per message, so a
+    hook patched onto a class after its first message still counts."""
+    return (cls.readheaders is not _PLAIN_READHEADERS or cls.iscomment is not _PLAIN_ISCOMMENT
+            or cls.islast is not _PLAIN_ISLAST or cls.isheader is not _PLAIN_ISHEADER
+            or cls.addheader is not _PLAIN_ADDHEADER
+            or cls.addcontinue is not _PLAIN_ADDCONTINUE)

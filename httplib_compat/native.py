@@ -129,3 +129,25 @@ if sys.version_info[0] >= 3:
     class HTTPS(_default.HTTPS):
         _connection_class = HTTPSConnection
         getfile = HTTP.getfile
+
+    _SHARED_SETTINGS = ('_MAXLINE', '_MAXHEADERS', 'MAXAMOUNT')
+
+    class _Face(type(sys)):
+        """This module's type: the read limits are one setting shared with the
+        default face, as 2.7 had one ``httplib`` (``httplib._MAXHEADERS = 1000``
+        through either face is read by both, and by the shared HTTPMessage)."""
+
+        def __dir__(self):
+            return sorted(set(super().__dir__()) | set(_SHARED_SETTINGS))
+
+    def _shared_setting(name):
+        return property(lambda face: getattr(_default, name),
+                        lambda face, value: setattr(_default, name, value),
+                        lambda face: delattr(_default, name),
+                        doc='httplib_compat.%s (one setting for both faces)' % name)
+
+    for _name in _SHARED_SETTINGS:
+        setattr(_Face, _name, _shared_setting(_name))
+        del globals()[_name]  # the property answers; no stale copy in vars()
+    sys.modules[__name__].__class__ = _Face
+    del _name
