@@ -423,7 +423,7 @@ class HTTPMessage(_client.HTTPMessage):
         self.fp = fp
         self.startofheaders = None
         self.startofbody = None
-        self._max_headers = max_headers
+        self._header_line_bound = max_headers
         self._dict = {}
         self._lines = []
         self.status = ''
@@ -459,7 +459,7 @@ class HTTPMessage(_client.HTTPMessage):
         self.encodingheader = self._dict.get('content-transfer-encoding')
 
     def _header_bound(self):
-        bound = getattr(self, '_max_headers', None)
+        bound = getattr(self, '_header_line_bound', None)
         return httplib_compat._MAXHEADERS if bound is None else bound
 
     def _header_lines(self):
@@ -557,7 +557,7 @@ class HTTPMessage(_client.HTTPMessage):
                 self.fp = fp.file
         if self._lines is None:
             self._lines = []
-        if self._headers_read_from is not self._lines:
+        if self.__dict__.pop('_headers_read_from') is not self._lines:
             # The override kept lines of its own: the email view follows them.
             self._headers = _email_pairs(self._lines)
 
