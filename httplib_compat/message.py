@@ -28,6 +28,7 @@ from httplib_compat._internals import Policy as _Policy, STR_HAS_ISASCII
 from httplib_compat._py2text import ASCII_WHITESPACE as _WHITESPACE, int27, line_too_long
 from httplib_compat._warnings import warn_py2
 from httplib_compat.exceptions import HTTPException
+
 _ASCII_LOWER = dict((code, code + 32) for code in range(ord('A'), ord('Z') + 1))
 _LAZY_TYPE_ATTRIBUTES = frozenset(['type', 'maintype', 'subtype', 'plisttext', 'plist'])
 
