@@ -272,3 +272,19 @@ def test_addresses_nested_deeper_than_2_7_could_recurse(field, expected):
     m = HTTPMessage(io.BytesIO(b'To: ' + field + b'\r\n\r\n'), 0)
     assert m.getaddrlist('to') == expected
     assert m.getaddr('to') == (expected[0] if expected else (None, None))
+
+
+def test_a_hook_patched_onto_the_shim_class_itself_is_called_for_responses(monkeypatch):
+    # As in 2.7, where ``httplib.HTTPMessage.iscomment = f`` reached every response.
+    monkeypatch.setattr(HTTPMessage, 'iscomment', lambda self, line: line.startswith('#'))
+    sock, peer = socket.socketpair()
+    try:
+        peer.sendall(b'HTTP/1.1 200 OK\r\n#X-Hidden: 1\r\nA: 1\r\nContent-Length: 0\r\n\r\n')
+        sock.settimeout(5)
+        response = httplib_compat.HTTPResponse(sock)
+        response.begin()
+        assert response.msg.keys() == ['a', 'content-length']
+        assert response.msg.get_all('#x-hidden') is None
+    finally:
+        sock.close()
+        peer.close()
