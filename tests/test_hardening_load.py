@@ -197,7 +197,9 @@ def run_one_connection(module, port, count, decode, report):
            'thousand %d/%d; memory %d/%d %s (growth %d)' % (
                module.__name__, count, elapsed, fds_first, fds_last, mem_first, mem_last,
                memory.unit(), mem_last - mem_first))
-    assert fds_last == fds_first
+    # No growth.  Fewer is fine: PyPy may close sockets that earlier tests
+    # dropped at any later collection, between the two marks too.
+    assert fds_last <= fds_first
     assert mem_last - mem_first <= memory.limit()
 
 
