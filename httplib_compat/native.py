@@ -53,7 +53,7 @@ if sys.version_info[0] >= 3:
         """A response whose body reads (``read``, ``readline``, ``readlines``,
         iteration) return latin-1 ``str``."""
 
-        _httplib = sys.modules[__name__]  # limits and HTTPMessage: this face's globals
+        _httplib = sys.modules[__name__]  # its HTTPMessage; the limits are both faces' (_Face)
 
         def read(self, amt=None):
             try:

@@ -128,6 +128,25 @@ def test_the_native_face_sets_the_limits_of_both_faces(monkeypatch):
     assert {'_MAXLINE', '_MAXHEADERS', 'MAXAMOUNT'} <= set(dir(native))
 
 
+def test_a_native_response_reads_its_header_block_with_the_limits_set_on_the_native_face(
+        monkeypatch):
+    # Before, native._MAXHEADERS and _MAXLINE bounded the status line and chunks
+    # of a native response but not its header block (read by the shared HTTPMessage).
+    block = b'HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\nC: 3\r\nContent-Length: 0\r\n\r\n'
+    monkeypatch.setattr(httplib_compat.native, '_MAXHEADERS', 2)
+    for face in (httplib_compat.native, httplib_compat):
+        sock, peer = socket.socketpair()
+        try:
+            peer.sendall(block)
+            sock.settimeout(5)
+            with pytest.raises(HTTPException) as info:
+                face.HTTPResponse(sock).begin()
+            assert str(info.value) == 'got more than 2 headers'
+        finally:
+            sock.close()
+            peer.close()
+
+
 def test_the_native_face_limits_survive_mock_patch():
     from unittest import mock
     with mock.patch.object(httplib_compat.native, '_MAXHEADERS', 5):
