@@ -449,7 +449,8 @@ class HTTPMessage(_client.HTTPMessage):
             if _overrides_a_hook(type(self)):
                 self._read_headers_of_subclass()
             else:
-                self._read_header_block()
+                self._read_header_block(
+                    httplib_compat._MAXHEADERS if max_headers is None else max_headers)
             if self.seekable:
                 try:
                     self.startofbody = fp.tell()
@@ -484,8 +485,9 @@ class HTTPMessage(_client.HTTPMessage):
             count += 1
             yield line if line.__class__ is str else line.decode('latin-1')
 
-    def _read_header_block(self):
-        """2.7's HTTPMessage.readheaders, in one pass filling all three views."""
+    def _read_header_block(self, max_headers):
+        """2.7's HTTPMessage.readheaders, in one pass filling all three views;
+        ``max_headers`` is the header bound in force (_header_bound())."""
         self._dict = fields = {}
         self._lines = lines = []
         self._headers = pairs = []
@@ -497,7 +499,6 @@ class HTTPMessage(_client.HTTPMessage):
         # and the generator costs 1.4 % more instructions per 40-header parse.
         readline = self.fp.readline
         max_line = httplib_compat._MAXLINE
-        max_headers = self._header_bound()
         count = 0
         while True:
             if count > max_headers:
@@ -861,7 +862,7 @@ class HTTPMessage(_client.HTTPMessage):
         if _overrides_a_hook(type(self)):
             self._read_headers_with_hooks()
         else:
-            self._read_header_block()
+            self._read_header_block(self._header_bound())
 
     def isheader(self, line):
         warn_py2('msg.isheader()', 'http.client.parse_headers(fp)')
