@@ -192,7 +192,7 @@ class HTTPResponse(_client.HTTPResponse):
         reason = parts[2] if len(parts) > 2 else b''
         return version.decode('latin-1'), status, reason.decode('latin-1')
 
-    def begin(self, *, _max_headers=None):
+    def begin(self, _max_headers=None):
         if self.headers is not None:
             return  # already started reading the response
         # 3.15: HTTPConnection(max_response_headers=) arrives here.
