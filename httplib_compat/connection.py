@@ -102,6 +102,19 @@ def _outside_stacklevel():
     return level
 
 
+if hasattr(str, 'isascii'):  # CPython 3.7+, PyPy3: a flag read, then a copy
+    def _ascii_bytes(text):
+        """``text`` as bytes if it is ASCII, else None."""
+        return text.encode('latin-1') if text.isascii() else None
+else:
+    def _ascii_bytes(text):
+        """``text`` as bytes if it is ASCII, else None."""
+        try:
+            return text.encode('ascii')
+        except UnicodeEncodeError:
+            return None
+
+
 def _encode_text(text, what, fix, encoding=None):
     """``text`` the caller did not encode, as bytes (issue 12.7).
 
@@ -111,10 +124,9 @@ def _encode_text(text, what, fix, encoding=None):
     explicit encode() that avoids the guess.  Text the encoding cannot hold
     raises UnicodeEncodeError, before anything is sent (D28, D31).
     """
-    try:
-        return text.encode('ascii')
-    except UnicodeEncodeError:
-        pass
+    data = _ascii_bytes(text)
+    if data is not None:
+        return data
     chosen = encoding or _chosen_text_encoding
     try:
         data = text.encode(chosen or 'latin-1')
@@ -159,16 +171,18 @@ def _header_name_bytes(header):
             'header name %s is not ASCII: a header name is an ASCII token' % ascii(name))
 
 
-def _check_header_name(name):
-    """ValueError (2.7's text) for a header name that is not a token."""
-    if not _client._is_legal_header_name(name):
-        raise ValueError('Invalid header name %s' % _py2_repr(name))
+_is_legal_header_name = _client._is_legal_header_name
+_is_illegal_header_value = _client._is_illegal_header_value
 
 
-def _check_header_value(value):
-    """ValueError (2.7's text) for a value that would not stay one header line."""
-    if _client._is_illegal_header_value(value):
-        raise ValueError('Invalid header value %s' % _py2_repr(value))
+def _invalid_header_name(name):
+    """2.7's error for a header name that is not a token (D33)."""
+    return ValueError('Invalid header name %s' % _py2_repr(name))
+
+
+def _invalid_header_value(value):
+    """2.7's error for a value that would not stay one header line (D33)."""
+    return ValueError('Invalid header value %s' % _py2_repr(value))
 
 
 def _structure_bytes(value):
@@ -301,8 +315,11 @@ class HTTPConnection(_client.HTTPConnection):
         tunnel_host, tunnel_port = self._get_hostport(host, port)
         self._validate_host(tunnel_host)
         for header, value in (headers or {}).items():
-            _check_header_name(_structure_bytes(header))
-            _check_header_value(_structure_bytes(value))
+            name, value = _structure_bytes(header), _structure_bytes(value)
+            if not _is_legal_header_name(name):
+                raise _invalid_header_name(name)
+            if _is_illegal_header_value(value):
+                raise _invalid_header_value(value)
         self._tunnel_host, self._tunnel_port = tunnel_host, tunnel_port
         if headers:
             self._tunnel_headers = headers
@@ -377,28 +394,40 @@ class HTTPConnection(_client.HTTPConnection):
 
     def _header_line(self, header, values):
         """``header: value`` (values joined by continuation lines) as checked bytes."""
-        name = _header_name_bytes(header)
-        _check_header_name(name)
-        encoded = []
-        for value in values:
-            value = self._header_value_bytes(name, value)
-            _check_header_value(value)
-            encoded.append(value)
+        name = None
+        if header.__class__ is str:
+            try:
+                name = header.encode('ascii')  # the common case, one call less
+            except UnicodeEncodeError:
+                pass
+        if name is None:
+            name = _header_name_bytes(header)
+        if not _is_legal_header_name(name):
+            raise _invalid_header_name(name)
+        encoded = [self._header_value_bytes(name, value) for value in values]
+        for value in encoded:  # 2.7 converted every value, then checked them
+            if _is_illegal_header_value(value):
+                raise _invalid_header_value(value)
         return name + b': ' + b'\r\n\t'.join(encoded)
 
     def _header_value_bytes(self, name, value):
         # D32: 2.7 applied str() to every value (1.5 -> '1.5', None -> 'None').
-        if isinstance(value, (bytes, bytearray)):
+        if isinstance(value, str):
+            try:
+                return value.encode('ascii')  # short: as fast as _ascii_bytes, one call less
+            except UnicodeEncodeError:
+                pass
+        elif isinstance(value, (bytes, bytearray)):
             return bytes(value)
-        if isinstance(value, int):
+        elif isinstance(value, int):
             return str(value).encode('ascii')
-        if not isinstance(value, str):
+        else:
             warn_py2('putheader() with a %s value' % type(value).__name__, 'str(value)',
                      stacklevel=_outside_stacklevel() + 1)
             value = _py2_str(value)
-        return _encode_text(value, 'the value of header %s' % name.decode('ascii'),
-                            "putheader(%r, value.encode('utf-8'))" % name.decode('ascii'),
-                            self.text_encoding)
+        header = name.decode('ascii')
+        return _encode_text(value, 'the value of header %s' % header,
+                            "putheader(%r, value.encode('utf-8'))" % header, self.text_encoding)
 
     def endheaders(self, message_body=None, encode_chunked=False):
         # D31: a str body is encoded before anything is sent.
