@@ -647,7 +647,8 @@ def _load_cert_chain(context, cert_file, key_file):
             text = ('cert_file %r must be a PEM file holding the certificate and its private '
                     'key (or pass the key as key_file)' % (cert_file,))
         error = ssl.SSLError(err.errno, '%s (%s)' % (text, err.strerror))
-        error.library, error.reason = err.library, err.reason
+        error.library = getattr(err, 'library', None)
+        error.reason = getattr(err, 'reason', None)
         raise error from err
     except OSError as err:
         for argument, path in (('cert_file', cert_file), ('key_file', key_file)):
