@@ -27,6 +27,11 @@ import warnings
 
 import http.client as _client
 
+from httplib_compat._internals import (
+    CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
+    HAS_PROXY_RESPONSE_HEADERS, HAS_SEND_AUDIT_EVENT, STR_HAS_ISASCII, UNKNOWN as _UNKNOWN,
+    is_illegal_header_value as _is_illegal_header_value,
+    is_legal_header_name as _is_legal_header_name)
 from httplib_compat._warnings import Py2TextWarning, warn_py2
 from httplib_compat.constants import _MAXHEADERS, _MAXLINE
 from httplib_compat.exceptions import (
@@ -34,12 +39,6 @@ from httplib_compat.exceptions import (
     NotConnected, ResponseNotReady)
 from httplib_compat.response import HTTPResponse
 
-# 2.7's module-level state names; the same strings in http.client, which the
-# connection's __state is compared with.
-_CS_IDLE = _client._CS_IDLE
-_CS_REQ_STARTED = _client._CS_REQ_STARTED
-_CS_REQ_SENT = _client._CS_REQ_SENT
-_UNKNOWN = _client._UNKNOWN
 _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 
 # D34/D36: what 2.7.18 refuses in URLs and hosts: controls, space, DEL and
@@ -49,9 +48,6 @@ _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 _DISALLOWED_URL_CHAR = re.compile('[\x00-\x20\x7f-\xff]')
 
 _NO_STRICT = 'nothing: Python 3 has no strict mode (pass timeout= by keyword)'
-
-# CPython 3.10 added the http.client.send audit event.
-_AUDIT_SEND = sys.version_info >= (3, 10)
 
 # Issue 12.7: the encoding of text the caller did not encode; None until a
 # program chooses one (then ISO-8859-1 plus a Py2TextWarning for non-ASCII text).
@@ -102,7 +98,7 @@ def _outside_stacklevel():
     return level
 
 
-if hasattr(str, 'isascii'):  # CPython 3.7+, PyPy3: a flag read, then a copy
+if STR_HAS_ISASCII:  # a flag read, then a copy
     def _ascii_bytes(text):
         """``text`` as bytes if it is ASCII, else None."""
         return text.encode('latin-1') if text.isascii() else None
@@ -169,10 +165,6 @@ def _header_name_bytes(header):
         raise UnicodeEncodeError(
             err.encoding, err.object, err.start, err.end,
             'header name %s is not ASCII: a header name is an ASCII token' % ascii(name))
-
-
-_is_legal_header_name = _client._is_legal_header_name
-_is_illegal_header_value = _client._is_illegal_header_value
 
 
 def _invalid_header_name(name):
@@ -360,7 +352,7 @@ class HTTPConnection(_client.HTTPConnection):
                 lines.append(line)
                 if len(lines) > _MAXHEADERS:
                     raise HTTPException('got more than %d headers' % _MAXHEADERS)
-            if hasattr(self, '_raw_proxy_headers'):  # 3.12+: get_proxy_response_headers()
+            if HAS_PROXY_RESPONSE_HEADERS:  # for get_proxy_response_headers()
                 self._raw_proxy_headers = lines
         finally:
             response.close()
@@ -501,11 +493,11 @@ class HTTPConnection(_client.HTTPConnection):
             if self.debuglevel > 0:
                 print('sendIng a read()able')  # D42: 2.7's text
             for block in _read_blocks(data, self.blocksize, self.text_encoding):
-                if _AUDIT_SEND:
+                if HAS_SEND_AUDIT_EVENT:
                     sys.audit('http.client.send', self, block)
                 sendall(block)
             return
-        if _AUDIT_SEND:
+        if HAS_SEND_AUDIT_EVENT:
             sys.audit('http.client.send', self, data)
         try:
             sendall(data)
