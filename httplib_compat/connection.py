@@ -324,7 +324,7 @@ class HTTPConnection(_client.HTTPConnection):
         # A host beyond Latin-1 goes out IDNA-encoded (3.x; 2.7 crashed).  The
         # header lines are checked again here: the caller's dict may have
         # changed since set_tunnel() (issue 14.1).
-        host = self._tunnel_host.encode('idna')
+        host = _ascii_bytes(self._tunnel_host) or self._tunnel_host.encode('idna')
         if b':' in host:
             host = b'[%s]' % host
         lines = [self._header_line(header, (value,)) + b'\r\n'
