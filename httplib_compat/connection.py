@@ -648,5 +648,7 @@ def _load_cert_chain(context, cert_file, key_file):
                 break
         else:
             argument, path = 'cert_file or key_file', cert_file
-        raise type(err)(err.errno, '%s (HTTPSConnection %s)' % (err.strerror, argument),
+        # The errno's own text: PyPy's ssl gives None or 'Error' as strerror.
+        reason = os.strerror(err.errno) if err.errno else (err.strerror or str(err))
+        raise type(err)(err.errno, '%s (HTTPSConnection %s)' % (reason, argument),
                         path) from err
