@@ -33,6 +33,10 @@ HAS_SEND_AUDIT_EVENT = sys.version_info >= (3, 10)
 HAS_PROXY_RESPONSE_HEADERS = sys.version_info >= (3, 12)
 # CPython 3.15 added HTTPConnection(max_response_headers=) and begin(_max_headers=).
 HAS_MAX_RESPONSE_HEADERS = sys.version_info >= (3, 15)
+# CPython's BytesIO (3.5+) lets getbuffer() write into its own buffer and
+# getvalue() hand that buffer over without a copy; PyPy's moving GC does not
+# pin it (a readinto() there crashes the interpreter).
+BYTESIO_HANDS_OVER_ITS_BUFFER = sys.implementation.name == 'cpython'
 
 
 # -- The names. ----------------------------------------------------------------

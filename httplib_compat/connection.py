@@ -27,17 +27,19 @@ import warnings
 
 import http.client as _client
 
+import httplib_compat  # the default face: its globals are read at call time
 from httplib_compat._internals import (
     CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
-    HAS_PROXY_RESPONSE_HEADERS, HAS_SEND_AUDIT_EVENT, STR_HAS_ISASCII, UNKNOWN as _UNKNOWN,
+    HAS_MAX_RESPONSE_HEADERS, HAS_PROXY_RESPONSE_HEADERS, HAS_SEND_AUDIT_EVENT,
+    STR_HAS_ISASCII, UNKNOWN as _UNKNOWN,
     is_illegal_header_value as _is_illegal_header_value,
     is_legal_header_name as _is_legal_header_name)
+from httplib_compat._py2text import readline_limited
 from httplib_compat._warnings import Py2TextWarning, warn_py2
-from httplib_compat.constants import _MAXHEADERS, _MAXLINE
 from httplib_compat.exceptions import (
-    CannotSendHeader, CannotSendRequest, HTTPException, InvalidURL, LineTooLong,
-    NotConnected, ResponseNotReady)
-from httplib_compat.response import HTTPResponse
+    CannotSendHeader, CannotSendRequest, HTTPException, InvalidURL, NotConnected,
+    ResponseNotReady)
+from httplib_compat.response import HTTPResponse, _StrictOfConnection
 
 _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 
@@ -241,6 +243,7 @@ class HTTPConnection(_client.HTTPConnection):
 
     response_class = HTTPResponse
     strict = 0
+    _answered_sock = None  # the socket a kept-alive response came over
     blocksize = 8192  # D31: 2.7's send block; 3.7+ also take blocksize=
     # Issue 12.7: this connection's encoding of text the caller did not
     # encode; None follows set_text_encoding().
@@ -327,10 +330,10 @@ class HTTPConnection(_client.HTTPConnection):
         host = _ascii_bytes(self._tunnel_host) or self._tunnel_host.encode('idna')
         if b':' in host:
             host = b'[%s]' % host
-        lines = [self._header_line(header, (value,)) + b'\r\n'
-                 for header, value in self._tunnel_headers.items()]
+        header_lines = [self._header_line(header, (value,)) + b'\r\n'
+                        for header, value in self._tunnel_headers.items()]
         self.send(b'CONNECT %s:%d HTTP/1.0\r\n' % (host, self._tunnel_port))
-        for line in lines:
+        for line in header_lines:
             self.send(line)
         self.send(b'\r\n')
         response = self._make_response(with_debuglevel=False)
@@ -342,34 +345,47 @@ class HTTPConnection(_client.HTTPConnection):
             if code != 200:
                 self.close()
                 raise socket.error('Tunnel connection failed: %d %s' % (code, message.strip()))
+            # 2.7 read the proxy's header lines with its module's _MAXLINE and
+            # no count bound; 3.x bounds them at _MAXHEADERS (3.15: at
+            # max_response_headers), and so does the shim on every 3.x.
+            httplib = getattr(response, '_httplib', httplib_compat)
+            max_line = httplib._MAXLINE
+            max_headers = self._max_response_headers()
+            if max_headers is None:
+                max_headers = httplib._MAXHEADERS
             lines = []
             while True:
-                line = response.fp.readline(_MAXLINE + 1)
-                if len(line) > _MAXLINE:
-                    raise LineTooLong('header line')
+                line = readline_limited(response.fp, max_line, 'header line')
                 if line in (b'\r\n', b'\n', b''):
                     break
                 lines.append(line)
-                if len(lines) > _MAXHEADERS:
-                    raise HTTPException('got more than %d headers' % _MAXHEADERS)
+                if len(lines) > max_headers:
+                    raise HTTPException('got more than %d headers' % max_headers)
             if HAS_PROXY_RESPONSE_HEADERS:  # for get_proxy_response_headers()
                 self._raw_proxy_headers = lines
         finally:
             response.close()
 
+    def _max_response_headers(self):
+        """3.15's max_response_headers (None: the module's _MAXHEADERS); older
+        http.client has no such setting, and neither has the shim there."""
+        return self.max_response_headers if HAS_MAX_RESPONSE_HEADERS else None
+
     def _make_response(self, buffering=False, with_debuglevel=True):
         # D06: 2.7 passes strict= (and buffering=True only when asked) and the
         # debuglevel as 2nd positional argument; a plain http.client response
-        # class takes neither strict nor buffering.
+        # class takes neither strict nor buffering.  The strict value is marked
+        # as the connection's, so that the response does not warn about it.
         args = (self.sock,)
         if with_debuglevel and self.debuglevel > 0:
             args += (self.debuglevel,)
         if not issubclass(self.response_class, HTTPResponse):
             return self.response_class(*args, method=self._method)
+        strict = _StrictOfConnection(self.strict)
         if buffering:
-            return self.response_class(*args, strict=self.strict, method=self._method,
+            return self.response_class(*args, strict=strict, method=self._method,
                                        buffering=True)
-        return self.response_class(*args, strict=self.strict, method=self._method)
+        return self.response_class(*args, strict=strict, method=self._method)
 
     def putrequest(self, method, url, skip_host=0, skip_accept_encoding=0):
         # D38: 2.7's CannotSendRequest carries no text (3.x: the state name).
@@ -579,9 +595,18 @@ class HTTPConnection(_client.HTTPConnection):
         if buffering:
             warn_py2('getresponse(buffering=True)', 'getresponse() (always buffered)')
         response = self._make_response(buffering)
+        if self.sock is not None and self.sock is self._answered_sock:
+            # The connection tells the response it is not the first on this
+            # socket: a reply without a status line is then a desync, not
+            # HTTP/0.9.
+            response._reused_connection = True
+        max_headers = self._max_response_headers()
         try:
             try:
-                response.begin()
+                if max_headers is None:
+                    response.begin()
+                else:
+                    response.begin(_max_headers=max_headers)  # 3.15
             except ConnectionError:
                 self.close()  # 3.x: a dead peer frees the connection for a retry
                 raise
@@ -590,6 +615,7 @@ class HTTPConnection(_client.HTTPConnection):
                 self.close()  # the response now owns the socket
             else:
                 self._HTTPConnection__response = response
+                self._answered_sock = self.sock
             return response
         except:  # noqa: E722 -- close the response whatever went wrong
             response.close()

@@ -51,6 +51,8 @@ if sys.version_info[0] >= 3:
         """A response whose body reads (``read``, ``readline``, ``readlines``,
         iteration) return latin-1 ``str``."""
 
+        _httplib = sys.modules[__name__]  # limits and HTTPMessage: this face's globals
+
         def read(self, amt=None):
             try:
                 return _default.HTTPResponse.read(self, amt).decode('latin-1')
