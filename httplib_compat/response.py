@@ -78,6 +78,14 @@ class LineAndFileWrapper(io.BufferedReader):
         io.BufferedReader.__init__(self, _LineThenFile(line, file))
         self._file = file
 
+    def read(self, amt=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.read(self, amt)
+
+    def readlines(self, size=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.readlines(self, size)
+
     def close(self):
         # 2.7's close() was the wrapped file's.
         io.BufferedReader.close(self)
