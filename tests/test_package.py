@@ -12,6 +12,17 @@ def test_version_is_a_string():
     assert httplib_compat.__version__.count('.') == 2
 
 
+def test_setup_cfg_declares_the_package_version():
+    # setup.cfg holds the version as a literal (reading it with `attr:` would import
+    # the package, and six, in pip's isolated build); the two must agree.
+    import os
+    import re
+    setup_cfg = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'setup.cfg')
+    with open(setup_cfg) as f:
+        declared = re.findall(r'^version = (\S+)$', f.read(), re.MULTILINE)
+    assert declared == [httplib_compat.__version__]
+
+
 def test_the_version_branch_gives_real_httplib_on_2_and_the_adapter_on_3():
     if six.PY2:
         import httplib
