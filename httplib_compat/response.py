@@ -14,8 +14,7 @@ import http.client as _client
 from httplib_compat._warnings import warn_py2
 from httplib_compat.constants import CONTINUE, MAXAMOUNT, NO_CONTENT, NOT_MODIFIED, _MAXLINE
 from httplib_compat.exceptions import (
-    HTTPException, IncompleteRead, LineTooLong, RemoteDisconnected,
-    ResponseNotReady, UnknownProtocol)
+    IncompleteRead, LineTooLong, RemoteDisconnected, ResponseNotReady, UnknownProtocol)
 from httplib_compat.message import HTTPMessage
 
 _ASCII_BLANKS = ' \t\n\r\x0b\x0c'

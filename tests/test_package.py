@@ -65,7 +65,7 @@ def test_demo_runs_and_prints_the_documented_results(tmp_path):
     env['PYTHONPATH'] = os.path.dirname(os.path.dirname(httplib_compat.__file__))
     out = subprocess.check_output([sys.executable, '-m', 'httplib_compat'],
                                   cwd=str(tmp_path), env=env, universal_newlines=True)
-    lines = [l for l in out.splitlines() if not l.startswith(('>>>', 'httplib_compat'))]
+    lines = [line for line in out.splitlines() if not line.startswith(('>>>', 'httplib_compat'))]
     assert lines == [
         '200 OK', '404 Not Found',
         '200 OK', '0', 'True',

@@ -196,7 +196,7 @@ def check_one(label, python, pip, target, workdir, srcdir, tests):
         if tests == 'subset':
             cmd += ['--ignore=' + name for name in NOT_IN_SUBSET]
         seconds, out = run(cmd, cwd=srcdir, env=env)
-        summary = [l for l in out.splitlines() if ' passed' in l or ' failed' in l][-1:]
+        summary = [s for s in out.splitlines() if ' passed' in s or ' failed' in s][-1:]
         line += '  tests (%s) %4.1f s: %s' % (tests, seconds, ''.join(summary).strip('= '))
     print('%s  [%.0f s in all]' % (line, time.time() - start))
     sys.stdout.flush()
