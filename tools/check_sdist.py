@@ -67,7 +67,7 @@ def pyenv(version):
 def default_targets():
     return [('2.7', os.environ.get('HTTPLIB_COMPAT_PY27') or pyenv('2.7.18'), 'ensurepip'),
             ('3.6', pyenv('3.6.15'), '21.3.1'),
-            (NEWEST[len('python'):], shutil.which(NEWEST), 'latest')]
+            (NEWEST[len('python'):], shutil.which(NEWEST), 'download')]
 
 
 def other_targets():
@@ -75,9 +75,9 @@ def other_targets():
     for path in sorted(glob.glob(os.path.join(PYENV_ROOT, 'versions', '3.*', 'bin', 'python'))):
         minor = '.'.join(path.split(os.sep)[-3].split('.')[:2])
         if minor not in ('3.6',):
-            found.append((minor, path, 'latest'))
-    for name in ('python3.14', 'pypy3'):
-        found.append((name.replace('python', ''), shutil.which(name), 'latest'))
+            found.append((minor, path, 'upgrade'))
+    found.append(('3.14', shutil.which('python3.14'), 'download'))
+    found.append(('pypy3', shutil.which('pypy3'), 'upgrade'))
     return sorted(found, key=lambda t: [int(p) if p.isdigit() else 0 for p in t[0].split('.')])
 
 
@@ -127,23 +127,28 @@ def check_contents(sdist):
 
 
 def make_venv(python, pip, where):
-    """A virtualenv for python with the requested pip; returns its python."""
+    """A virtualenv for python with the requested pip: 'ensurepip' (the one the
+    interpreter bundles), a version, 'upgrade' (virtualenv's, then the newest
+    pip for that Python) or 'download' (the newest pip, fetched by virtualenv:
+    for Pythons newer than any pip virtualenv bundles).  Returns (python, pip version)."""
     cmd = [sys.executable, '-m', 'virtualenv', '--quiet', '-p', python, where]
     # Only pip: pip builds the sdist with the setuptools it installs in its
     # isolated build environment.  2.7's ensurepip also installs its setuptools.
     cmd += ['--no-setuptools', '--no-wheel']
     if pip == 'ensurepip':
         cmd += ['--no-pip']
-    elif pip == 'latest':
+    elif pip == 'download':
         cmd += ['--download']
-    else:
+    elif pip != 'upgrade':
         cmd += ['--pip', pip]
     run(cmd)
     venv_python = os.path.join(where, 'bin', 'python')
     if pip == 'ensurepip':
         run([venv_python, '-m', 'ensurepip'])
+    elif pip == 'upgrade':
+        run([venv_python, '-m', 'pip', 'install', '--upgrade', 'pip'])
     version = run([venv_python, '-m', 'pip', '--version'])[1].split()[1]
-    if pip not in ('ensurepip', 'latest') and version != pip:
+    if pip[0].isdigit() and version != pip:
         raise SystemExit('%s: wanted pip %s, got %s' % (python, pip, version))
     return venv_python, version
 
