@@ -48,7 +48,7 @@ class Peer(object):
     def split(self):
         head, _, body = self.sent().partition(b'\r\n\r\n')
         lines = head.split(b'\r\n')[1:]
-        return [l for l in lines if not l.startswith((b'Host:', b'Accept-Encoding:'))], body
+        return [line for line in lines if not line.startswith((b'Host:', b'Accept-Encoding:'))], body
 
 
 class ReadOnly(object):

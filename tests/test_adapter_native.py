@@ -5,7 +5,6 @@ harness; readline/readlines/iteration, which 2.7's response did not have, are
 checked against read() for every body framing.
 """
 import http.client
-import io
 import os
 import sys
 import textwrap
@@ -103,7 +102,7 @@ def test_readline_gives_the_lines_of_read(kind):
 
 @pytest.mark.parametrize('kind', FRAMINGS)
 def test_readlines_and_iteration(kind):
-    wanted = [l + '\n' for l in BODY.decode('latin-1').split('\n')]
+    wanted = [line + '\n' for line in BODY.decode('latin-1').split('\n')]
     wanted[-1] = wanted[-1][:-1]
     assert response(framed(kind)).readlines() == wanted
     assert list(response(framed(kind))) == wanted

@@ -51,7 +51,7 @@ def test_responses_table():
 
 
 def test_exception_hierarchy_and_fields():
-    # D39, D40 (but .message: see README's deliberate differences).
+    # D39, D40 (but .message: see docs/deliberate.rst).
     same('''
         names = ['HTTPException', 'NotConnected', 'InvalidURL', 'UnknownProtocol',
                  'UnknownTransferEncoding', 'UnimplementedFileMode', 'IncompleteRead',
