@@ -55,6 +55,7 @@ def _entries():
     yield Private(_client, '_CS_IDLE', None, 'compared with the connection state')
     yield Private(_client, '_CS_REQ_STARTED', None, 'compared with the connection state')
     yield Private(_client, '_CS_REQ_SENT', None, 'compared with the connection state')
+    yield Private(_client, '_UNKNOWN', None, "2.7's module-level _UNKNOWN (issue 12.5)")
     yield Private(_client, '_is_legal_header_name', None, "putheader()'s name check (D33)")
     yield Private(_client, '_is_illegal_header_value', None, "putheader()'s value check (D33)")
     yield Private(_policybase, 'Policy', None, 'HTTPMessage(policy) keeps its Python 3 meaning')
@@ -152,6 +153,7 @@ check()
 CS_IDLE = _client._CS_IDLE
 CS_REQ_STARTED = _client._CS_REQ_STARTED
 CS_REQ_SENT = _client._CS_REQ_SENT
+UNKNOWN = _client._UNKNOWN
 is_legal_header_name = _client._is_legal_header_name
 is_illegal_header_value = _client._is_illegal_header_value
 Policy = _policybase.Policy

@@ -78,6 +78,14 @@ class LineAndFileWrapper(io.BufferedReader):
         io.BufferedReader.__init__(self, _LineThenFile(line, file))
         self._file = file
 
+    def read(self, amt=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.read(self, amt)
+
+    def readlines(self, size=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.readlines(self, size)
+
     def close(self):
         # 2.7's close() was the wrapped file's.
         io.BufferedReader.close(self)
@@ -192,7 +200,7 @@ class HTTPResponse(_client.HTTPResponse):
         reason = parts[2] if len(parts) > 2 else b''
         return version.decode('latin-1'), status, reason.decode('latin-1')
 
-    def begin(self, *, _max_headers=None):
+    def begin(self, _max_headers=None):
         if self.headers is not None:
             return  # already started reading the response
         # 3.15: HTTPConnection(max_response_headers=) arrives here.

@@ -4,8 +4,6 @@ out of the warnings machinery) by default.
 """
 import io
 import os
-import socket
-import ssl
 import subprocess
 import sys
 import textwrap

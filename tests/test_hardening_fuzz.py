@@ -11,7 +11,6 @@ adapter, on Python 3.
 """
 import os
 import socket
-import sys
 import time
 
 import pytest

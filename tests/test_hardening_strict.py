@@ -1,7 +1,7 @@
-"""``strict`` and HTTP/0.9, the README's "Security" section: 2.7's default takes a
+"""``strict`` and HTTP/0.9, as docs/security.rst describes them: 2.7's default takes a
 reply without a status line as an HTTP/0.9 body (D09); ``strict=True`` per
 connection, or ``HTTPConnection.strict = True`` process-wide, refuses it with
-BadStatusLine.  Runs on 2.7 too, where it checks the README against the real
+BadStatusLine.  Runs on 2.7 too, where it checks that page against the real
 httplib."""
 import socket
 

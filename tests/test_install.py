@@ -123,7 +123,7 @@ def test_on_python27_install_never_shadows_the_real_httplib():
 
 
 def test_conftest_recipe_from_the_readme(tmp_path):
-    """The README's conftest.py: install() there, unedited `import httplib` in the tests."""
+    """The conftest.py of docs/unedited-code.rst: install() there, unedited `import httplib` in the tests."""
     (tmp_path / 'conftest.py').write_text(textwrap.dedent(u'''\
         import httplib_compat
         httplib_compat.install()

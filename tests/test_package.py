@@ -12,6 +12,17 @@ def test_version_is_a_string():
     assert httplib_compat.__version__.count('.') == 2
 
 
+def test_setup_cfg_declares_the_package_version():
+    # setup.cfg holds the version as a literal (reading it with `attr:` would import
+    # the package, and six, in pip's isolated build); the two must agree.
+    import os
+    import re
+    setup_cfg = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'setup.cfg')
+    with open(setup_cfg) as f:
+        declared = re.findall(r'^version = (\S+)$', f.read(), re.MULTILINE)
+    assert declared == [httplib_compat.__version__]
+
+
 def test_the_version_branch_gives_real_httplib_on_2_and_the_adapter_on_3():
     if six.PY2:
         import httplib
@@ -54,7 +65,7 @@ def test_demo_runs_and_prints_the_documented_results(tmp_path):
     env['PYTHONPATH'] = os.path.dirname(os.path.dirname(httplib_compat.__file__))
     out = subprocess.check_output([sys.executable, '-m', 'httplib_compat'],
                                   cwd=str(tmp_path), env=env, universal_newlines=True)
-    lines = [l for l in out.splitlines() if not l.startswith(('>>>', 'httplib_compat'))]
+    lines = [line for line in out.splitlines() if not line.startswith(('>>>', 'httplib_compat'))]
     assert lines == [
         '200 OK', '404 Not Found',
         '200 OK', '0', 'True',
@@ -62,3 +73,15 @@ def test_demo_runs_and_prints_the_documented_results(tmp_path):
         repr('Redirecting to <a href="http://bugs.python.org/issue12524">'
              'http://bugs.python.org/issue12524</a>'),
         '200 OK']
+
+
+def test_every_module_parses_on_this_interpreter():
+    # One universal wheel: pip byte-compiles all of it on 2.7 too, so the
+    # Python 3-only modules must still be valid 2.7 syntax (no keyword-only
+    # arguments, f-strings...).
+    import os
+    folder = os.path.dirname(httplib_compat.__file__)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith('.py'):
+            with open(os.path.join(folder, name), 'rb') as source:
+                compile(source.read(), name, 'exec')

@@ -263,7 +263,8 @@ def test_bodiless_statuses_and_connection_close():
                 (b'1.1', b''), (b'1.1', b'Connection: close\\r\\n'), (b'1.1', b'Connection: Close, TE\\r\\n'),
                 (b'1.1', b'Connection: keep-alive\\r\\nConnection: close\\r\\n'),
                 (b'1.0', b''), (b'1.0', b'Connection: keep-alive\\r\\n'), (b'1.0', b'Keep-Alive: 300\\r\\n'),
-                (b'1.0', b'Proxy-Connection: keep-alive\\r\\n'), (b'1.0', b'Connection: close\\r\\nConnection: Keep-Alive\\r\\n')]:
+                (b'1.0', b'Proxy-Connection: keep-alive\\r\\n'),
+                (b'1.0', b'Connection: close\\r\\nConnection: Keep-Alive\\r\\n')]:
             raw = b'HTTP/' + version + b' 200 OK\\r\\n' + headers + b'Content-Length: 2\\r\\n\\r\\nhi'
             out(version + b' ' + headers, parse(raw))
         ''')
@@ -306,7 +307,8 @@ def test_debuglevel_output():
 def test_non_ascii_reason_and_values_are_latin1():
     # D11: reason and values keep every byte (latin-1 text on 3.x, byte str on 2.7).
     same('''
-        r = resp(b'HTTP/1.1 200 \\xc3\\x89t\\xc3\\xa9\\r\\nX-Name: caf\\xc3\\xa9\\xff\\r\\nContent-Length: 2\\r\\n\\r\\nhi')
+        r = resp(b'HTTP/1.1 200 \\xc3\\x89t\\xc3\\xa9\\r\\n'
+                 b'X-Name: caf\\xc3\\xa9\\xff\\r\\nContent-Length: 2\\r\\n\\r\\nhi')
         out('reason', r.reason)
         out('header', r.getheader('x-name'))
         out('types', [type(r.status).__name__, type(r.version).__name__])
