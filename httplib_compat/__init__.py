@@ -31,7 +31,9 @@ else:
     from httplib_compat.response import HTTPResponse
     from httplib_compat.connection import HTTPConnection, HTTPSConnection, set_text_encoding
     # 2.7's module-level names that code compares a connection's state with.
-    from httplib_compat.connection import _CS_IDLE, _CS_REQ_SENT, _CS_REQ_STARTED, _UNKNOWN
+    from httplib_compat._internals import (
+        CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
+        UNKNOWN as _UNKNOWN)
     from httplib_compat.legacy import HTTP, HTTPS, LineAndFileWrapper, FakeSocket
 
     # 2.7's own __all__ (D01): it names HTTP but not HTTPS, HTTPMessage, LineTooLong

@@ -31,7 +31,7 @@ import httplib_compat  # the default face: its globals are read at call time
 from httplib_compat._internals import (
     CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
     HAS_MAX_RESPONSE_HEADERS, HAS_PROXY_RESPONSE_HEADERS, HAS_SEND_AUDIT_EVENT,
-    STR_HAS_ISASCII, UNKNOWN as _UNKNOWN,
+    STR_HAS_ISASCII,
     is_illegal_header_value as _is_illegal_header_value,
     is_legal_header_name as _is_legal_header_name)
 from httplib_compat._py2text import readline_limited

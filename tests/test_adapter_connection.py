@@ -602,15 +602,15 @@ def test_the_warning_is_visible_under_default_filters_and_once_per_line(tmp_path
             c = httplib.HTTPConnection('127.0.0.1', 80)
             c.sock, peer = socket.socketpair()
             c.request('POST', '/', 'caf\\xe9')  # line 8
-        c = httplib.HTTPConnection('127.0.0.1', 80); c.sock, peer = socket.socketpair(); c.request('POST', '/', 'caf\\xe9')
+        c = httplib.HTTPConnection('127.0.0.1', 8); c.sock, _ = socket.socketpair(); c.request('PUT', '/', 'caf\\xe9')
         ''' % os.path.dirname(os.path.dirname(httplib.__file__))), encoding='utf-8')
     env = dict(os.environ)
     env.pop('PYTHONWARNINGS', None)
     result = subprocess.run([sys.executable, str(script)], stderr=subprocess.PIPE, env=env,
                             timeout=60, universal_newlines=True)
     assert result.returncode == 0, result.stderr
-    lines = [l for l in result.stderr.splitlines() if 'Py2TextWarning' in l]
-    assert [l.split(':')[1] for l in lines] == ['8', '9'], result.stderr
+    lines = [line for line in result.stderr.splitlines() if 'Py2TextWarning' in line]
+    assert [line.split(':')[1] for line in lines] == ['8', '9'], result.stderr
 
 
 def test_the_warning_can_be_made_an_error_before_anything_is_sent(text_encoding):

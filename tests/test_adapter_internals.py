@@ -103,9 +103,10 @@ def test_private_modules_and_functions_are_imported_only_by_internals():
         with open(path) as source:
             tree = ast.parse(source.read(), path)
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and (
-                    '._' in node.module and not node.module.startswith('httplib_compat') or node.module in ('email', 'http.client')
-                    and any(_private(alias.name) for alias in node.names)):
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            if module and ('._' in module and not module.startswith('httplib_compat')
+                           or module in ('email', 'http.client')
+                           and any(_private(alias.name) for alias in node.names)):
                 offenders.append('%s:%d' % (os.path.basename(path), node.lineno))
             elif (isinstance(node, ast.Attribute) and _private(node.attr)
                   and isinstance(node.value, ast.Name) and node.value.id == '_client'):

@@ -4,6 +4,7 @@ Bodies are compared with real 2.7 (where the body is a native str) through the
 harness; readline/readlines/iteration, which 2.7's response did not have, are
 checked against read() for every body framing.
 """
+import io
 import http.client
 import os
 import sys
@@ -319,7 +320,7 @@ def test_a_converted_urllib2_http_error_wraps_a_response(face):
 def test_native_readlines_0_reads_every_line():
     # 0 (or a negative hint, or None) means no hint, as io's readlines and
     # 2.7's socket file readlines(0).
-    wanted = [l + '\n' for l in BODY.decode('latin-1').split('\n')]
+    wanted = [line + '\n' for line in BODY.decode('latin-1').split('\n')]
     wanted[-1] = wanted[-1][:-1]
     for kind in FRAMINGS:
         for hint in (0, -1, None):
