@@ -467,7 +467,8 @@ def test_limits_are_read_from_the_module_when_the_headers_are_read():
             out('30-byte header, _MAXLINE 20', T(build, b'X-Header: ' + b'v' * 18 + b'\r\n\r\n'))
             out('20-byte header, _MAXLINE 20', T(lambda: build(b'X: ' + b'v' * 15 + b'\r\n\r\n').get('x')))
             httplib._MAXLINE = 70000
-            out('66000-byte header, _MAXLINE 70000', T(lambda: len(build(b'X: ' + b'v' * 66000 + b'\r\n\r\n').get('x'))))
+            out('66000-byte header, _MAXLINE 70000',
+                T(lambda: len(build(b'X: ' + b'v' * 66000 + b'\r\n\r\n').get('x'))))
             httplib._MAXLINE = saved[0]
             httplib._MAXHEADERS = 3
             for n in (3, 4):
