@@ -27,6 +27,8 @@ import warnings
 
 import http.client as _client
 
+import six
+
 import httplib_compat  # the default face: its globals are read at call time
 from httplib_compat._internals import (
     CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
@@ -667,7 +669,7 @@ def _load_cert_chain(context, cert_file, key_file):
         error = ssl.SSLError(err.errno, '%s (%s)' % (text, err.strerror))
         error.library = getattr(err, 'library', None)
         error.reason = getattr(err, 'reason', None)
-        raise error from err
+        six.raise_from(error, err)  # ``raise ... from`` would not parse on 2.7 (one wheel)
     except OSError as err:
         for argument, path in (('cert_file', cert_file), ('key_file', key_file)):
             if path and not (os.path.isfile(path) and os.access(path, os.R_OK)):
@@ -676,5 +678,5 @@ def _load_cert_chain(context, cert_file, key_file):
             argument, path = 'cert_file or key_file', cert_file
         # The errno's own text: PyPy's ssl gives None or 'Error' as strerror.
         reason = os.strerror(err.errno) if err.errno else (err.strerror or str(err))
-        raise type(err)(err.errno, '%s (HTTPSConnection %s)' % (reason, argument),
-                        path) from err
+        six.raise_from(type(err)(err.errno, '%s (HTTPSConnection %s)' % (reason, argument), path),
+                       err)
