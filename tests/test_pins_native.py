@@ -8,6 +8,7 @@ ISO-8859-1, for every limit and hint; the legacy ``HTTP.getfile()`` reads as
 """
 import io
 import os
+import socket
 import sys
 import textwrap
 
@@ -165,6 +166,31 @@ def test_readlines_hint_matches_the_default_face(framing, hint):
     expected = [line.decode('latin-1') for line in default.readlines(*args)]
     assert ours.readlines(*args) == expected
     assert ours.read() == default.read().decode('latin-1')
+
+
+def held_open_response(raw):
+    """A response on a socket whose peer sent ``raw`` and stays open: a read
+    that waits for more fails with a timeout after 2 s instead of hanging."""
+    sock, peer = socket.socketpair()
+    sock.settimeout(2)
+    peer.sendall(raw)
+    resp = native.HTTPResponse(sock)
+    resp.begin()
+    resp._test_peer = peer
+    return resp
+
+
+@pytest.mark.parametrize('data,limit,line', [
+    (b'3\r\nabc\r\n', 3, 'abc'),            # the limit is reached at a chunk's end
+    (b'5\r\nabcde\r\n', 3, 'abc'),          # ... inside a chunk
+    (b'4\r\nab\nc\r\n', -1, 'ab\n'),       # the line ends inside a chunk
+    (b'3\r\nab\n\r\n', -1, 'ab\n'),        # ... at a chunk's end
+    (b'2\r\nab\r\n1\r\n\n\r\n', 5, 'ab\n'),
+])
+def test_readline_returns_once_its_line_is_complete(data, limit, line):
+    # The rest of the body is not there yet: the line must not wait for it.
+    resp = held_open_response(HEAD + data)
+    assert resp.readline(limit) == line
 
 
 # 2.7's HTTP.getfile() was the reply's socket file: every way of reading it.
