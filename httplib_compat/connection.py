@@ -17,6 +17,10 @@ import sys
 
 import http.client as _client
 
+from httplib_compat._internals import (
+    CS_IDLE as _CS_IDLE, CS_REQ_SENT as _CS_REQ_SENT, CS_REQ_STARTED as _CS_REQ_STARTED,
+    HAS_PROXY_RESPONSE_HEADERS, HAS_SEND_AUDIT_EVENT, is_illegal_header_value,
+    is_legal_header_name)
 from httplib_compat._warnings import warn_py2
 from httplib_compat.constants import _MAXHEADERS, _MAXLINE
 from httplib_compat.exceptions import (
@@ -24,9 +28,6 @@ from httplib_compat.exceptions import (
     NotConnected, ResponseNotReady)
 from httplib_compat.response import HTTPResponse
 
-_CS_IDLE = _client._CS_IDLE
-_CS_REQ_STARTED = _client._CS_REQ_STARTED
-_CS_REQ_SENT = _client._CS_REQ_SENT
 _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 
 # D34/D36: 2.7.18 refuses controls, space, DEL and bytes 0x80-0xFF in URLs and
@@ -35,9 +36,6 @@ _METHODS_EXPECTING_BODY = frozenset(['PATCH', 'POST', 'PUT'])
 _DISALLOWED_URL_CHAR = re.compile('[^\x21-\x7e]')
 
 _NO_STRICT = 'nothing: Python 3 has no strict mode (pass timeout= by keyword)'
-
-# CPython 3.10 added the http.client.send audit event.
-_AUDIT_SEND = sys.version_info >= (3, 10)
 
 
 def _py2_repr(value):
@@ -184,7 +182,7 @@ class HTTPConnection(_client.HTTPConnection):
                 lines.append(line)
                 if len(lines) > _MAXHEADERS:
                     raise HTTPException('got more than %d headers' % _MAXHEADERS)
-            if hasattr(self, '_raw_proxy_headers'):  # 3.12+: get_proxy_response_headers()
+            if HAS_PROXY_RESPONSE_HEADERS:  # for get_proxy_response_headers()
                 self._raw_proxy_headers = lines
         finally:
             response.close()
@@ -220,12 +218,12 @@ class HTTPConnection(_client.HTTPConnection):
             name = bytes(header)
         else:
             name = _py2_str(header).encode('ascii')
-        if not _client._is_legal_header_name(name):
+        if not is_legal_header_name(name):
             raise ValueError('Invalid header name %s' % _py2_repr(name))
         encoded = []
         for value in values:
             value = _header_bytes(value)
-            if _client._is_illegal_header_value(value):
+            if is_illegal_header_value(value):
                 raise ValueError('Invalid header value %s' % _py2_repr(value))
             encoded.append(value)
         self._output(name + b': ' + b'\r\n\t'.join(encoded))
@@ -291,11 +289,11 @@ class HTTPConnection(_client.HTTPConnection):
             if self.debuglevel > 0:
                 print('sendIng a read()able')  # D42: 2.7's text
             for block in _read_blocks(data, self.blocksize):
-                if _AUDIT_SEND:
+                if HAS_SEND_AUDIT_EVENT:
                     sys.audit('http.client.send', self, block)
                 sendall(block)
             return
-        if _AUDIT_SEND:
+        if HAS_SEND_AUDIT_EVENT:
             sys.audit('http.client.send', self, data)
         try:
             sendall(data)

@@ -12,10 +12,9 @@ import email.message as _email_message
 import http.client as _client
 import re
 import sys
-from email._parseaddr import AddressList as _AddressList
-from email._policybase import Policy as _Policy
 
 import httplib_compat
+from httplib_compat._internals import AddressList as _AddressList, Policy as _Policy, STR_HAS_ISASCII
 from httplib_compat._warnings import warn_py2
 from httplib_compat.exceptions import HTTPException, LineTooLong
 
@@ -26,13 +25,13 @@ _WHITESPACE_CHARS = frozenset(_WHITESPACE)
 _ASCII_LOWER = dict((code, code + 32) for code in range(ord('A'), ord('Z') + 1))
 _LAZY_TYPE_ATTRIBUTES = frozenset(['type', 'maintype', 'subtype', 'plisttext', 'plist'])
 
-if sys.version_info >= (3, 7):
+if STR_HAS_ISASCII:
     def _lower(name):
         """Python 2's str.lower(): ASCII letters only ('\\xc0' stays '\\xc0')."""
         if name.isascii():
             return name.lower()
         return name.translate(_ASCII_LOWER)
-else:  # str.isascii() arrived in CPython 3.7
+else:
     def _lower(name):
         """Python 2's str.lower(): ASCII letters only ('\\xc0' stays '\\xc0')."""
         try:
