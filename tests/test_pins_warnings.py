@@ -219,6 +219,28 @@ def test_the_configurations_exercise_every_outcome():
     assert seen == {'raised', 0, 1, 2}
 
 
+def test_switching_between_actions_takes_effect_each_time():
+    # simplefilter() moves an existing filter to the front: the list keeps its
+    # length (and here its last entry) while its meaning changes.
+    msg = response().msg
+    use = caller_module('myapp')['getheader']
+    seen = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.resetwarnings()
+        warnings.simplefilter('ignore', UserWarning)
+        for action in ['always', 'ignore', 'always', 'error', 'ignore', 'error', 'always']:
+            warnings.simplefilter(action, Py2CompatWarning)
+            del caught[:]
+            try:
+                use(msg)
+            except Py2CompatWarning:
+                seen.append((action, 'raised'))
+            else:
+                seen.append((action, len(caught)))
+    assert seen == [('always', 1), ('ignore', 0), ('always', 1), ('error', 'raised'),
+                    ('ignore', 0), ('error', 'raised'), ('always', 1)]
+
+
 SILENT = [
     ('interpreter defaults, a library module', ['DEFAULTS'], 'myapp.views'),
     ('ignore DeprecationWarning', [('ignore', DeprecationWarning)], '__main__'),
@@ -227,6 +249,10 @@ SILENT = [
     ('a module pattern that does not match',
      [('always', Py2CompatWarning, r'myapp\.'), ('ignore', Py2CompatWarning)], 'other'),
     ('another category first', [('error', UserWarning), ('ignore', Py2CompatWarning)], '__main__'),
+    ('once for __main__, another module', [('once', Py2CompatWarning, '__main__'),
+                                           ('ignore', DeprecationWarning)], 'myapp'),
+    ('module for __main__, another module', [('module', DeprecationWarning, '__main__'),
+                                             ('ignore', DeprecationWarning)], 'myapp'),
 ]
 
 
