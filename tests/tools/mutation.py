@@ -39,16 +39,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 _WHOLE_SUITE = ['tests', '--ignore=tests/test_hardening_load.py',
                 '--ignore=tests/test_benchmark.py', '--ignore=tests/test_hardening_fuzz.py']
 
-# Module -> the tests that judge its mutants (test_pins_* pin behaviour across modules).
+# Module -> the tests that judge its mutants (test_adapter_pins_* pin behaviour across modules).
 SELECTION = {
-    '_warnings.py': ['tests/test_adapter_warnings.py', 'tests/test_pins_warnings.py'],
+    '_warnings.py': ['tests/test_adapter_warnings.py', 'tests/test_adapter_pins_warnings.py'],
     'native.py': ['tests/test_adapter_native.py', 'tests/test_install.py',
-                  'tests/test_pins_native.py', 'tests/test_pins_response.py',
+                  'tests/test_adapter_pins_native.py', 'tests/test_adapter_pins_response.py',
                   'tests/test_adapter_warnings.py'],
     '_install.py': ['tests/test_install.py'],
     'legacy.py': ['tests/test_adapter_legacy.py', 'tests/py27/test_cmp_legacy.py',
                   'tests/py27/test_cmp_error_texts.py', 'tests/test_adapter_native.py',
-                  'tests/test_pins_native.py', 'tests/test_adapter_warnings.py',
+                  'tests/test_adapter_pins_native.py', 'tests/test_adapter_warnings.py',
                   'tests/test_hardening_tls.py'],
     'response.py': _WHOLE_SUITE,
     'connection.py': _WHOLE_SUITE,
@@ -58,9 +58,9 @@ DEFAULT_MODULES = ['_warnings.py', 'native.py']
 # Tests that fail on the unmutated package (bugs reported, not yet fixed): a
 # mutant cannot be judged by a test that already fails, so they sit out.
 KNOWN_FAILING = [
-    'tests/test_pins_response.py::test_negative_first_chunk_size_fails_for_readline',
-    'tests/test_pins_native.py::test_readline_on_a_body_cut_before_a_size_line_raises',
-] + ['tests/test_pins_native.py::test_readlines_hint_matches_the_default_face[%d-%s]' % case
+    'tests/test_adapter_pins_response.py::test_negative_first_chunk_size_fails_for_readline',
+    'tests/test_adapter_pins_native.py::test_readline_on_a_body_cut_before_a_size_line_raises',
+] + ['tests/test_adapter_pins_native.py::test_readlines_hint_matches_the_default_face[%d-%s]' % case
       for case in [(4, 'chunked'), (4, 'content-length'), (9, 'chunked'), (9, 'content-length'),
                    (10, 'chunked'), (10, 'content-length')]]
 # Seconds per mutant: this many times the unmutated run, at least MIN_TIMEOUT;
