@@ -42,11 +42,15 @@ def interpreter_default_filters():
     rebuilt here: module names stay plain strings, as the interpreter makes them."""
     code = textwrap.dedent('''
         import json, warnings
+
+        def module_of(module):
+            if module is None:
+                return None
+            return ['str', module] if isinstance(module, str) else ['re', module.pattern]
+
         print(json.dumps([[action, None if message is None else message.pattern,
-                           category.__name__,
-                           None if module is None else (
-                               ['str', module] if isinstance(module, str) else ['re', module.pattern]),
-                           lineno] for action, message, category, module, lineno in warnings.filters]))
+                           category.__name__, module_of(module), lineno]
+                          for action, message, category, module, lineno in warnings.filters]))
         ''')
     out = subprocess.check_output([sys.executable, '-c', code], env=clean_env())
     builtins = __builtins__ if isinstance(__builtins__, dict) else vars(__builtins__)
@@ -138,7 +142,8 @@ CONFIGS = [
     ('two module patterns', [('default', Py2CompatWarning, r'nothing\Z'),
                              ('error', Py2CompatWarning, r'myapp\.views'),
                              ('ignore', Py2CompatWarning)]),
-    ('error for one module', [('error', Py2CompatWarning, 'myapp'), ('ignore', DeprecationWarning)]),
+    ('error for one module', [('error', Py2CompatWarning, 'myapp'),
+                              ('ignore', DeprecationWarning)]),
     ('ignore one module, show the others', [('ignore', Py2CompatWarning, 'noisy'),
                                             ('always', Py2CompatWarning)]),
     ('ignore one module, ignore the others', [('ignore', Py2CompatWarning, 'noisy'),
