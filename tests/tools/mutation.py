@@ -54,6 +54,7 @@ SELECTION = {
                   'tests/test_adapter_warnings.py'],
     '_install.py': ['tests/test_install.py'],
     'legacy.py': ['tests/test_adapter_legacy.py', 'tests/py27/test_cmp_legacy.py',
+                  'tests/py27/test_cmp_pins_legacy.py',
                   'tests/py27/test_cmp_error_texts.py', 'tests/test_adapter_native.py',
                   'tests/test_adapter_pins_native.py', 'tests/test_adapter_warnings.py',
                   'tests/test_hardening_tls.py'],
