@@ -511,6 +511,71 @@ def measure_imports(python, baseline, rounds, installed):
 # ---------------------------------------------------------------------------
 # The parent: server, workers, rounds, table.
 
+# ---------------------------------------------------------------------------
+# Peak memory of one read() of a large body, each module in a fresh process.
+
+_PEAK_CODE = r"""
+import gc, socket, sys, threading
+module_name, size = sys.argv[1], int(sys.argv[2])
+if module_name == 'httplib_compat.native':
+    import httplib_compat.native as module
+else:
+    module = __import__(module_name)
+    module = sys.modules[module_name]
+body = b'm' * size
+head = b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % size
+client, peer = socket.socketpair()
+def send():
+    peer.sendall(head)
+    peer.sendall(memoryview(body))
+    peer.close()
+sender = threading.Thread(target=send)
+sender.daemon = True
+try:
+    import tracemalloc
+except ImportError:
+    tracemalloc = None
+import resource
+gc.collect()
+rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+if tracemalloc is not None:
+    tracemalloc.start()
+sender.start()
+response = module.HTTPResponse(client, method='GET')
+response.begin()
+data = response.read()
+peak = tracemalloc.get_traced_memory()[1] if tracemalloc is not None else None
+rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
+assert len(data) == size
+sys.stdout.write('%r %r\n' % (peak, rss_peak * 1024))
+"""
+
+
+def peak_memory(python, module_name, size, installed):
+    """(peak bytes traced by tracemalloc or None, growth of the peak RSS in bytes)
+    while ``module_name`` reads a ``size``-byte body with read(), in a fresh process."""
+    env = _import_env('httplib_compat' if module_name.startswith('httplib_compat') else
+                      module_name, installed)
+    out = subprocess.check_output([python, '-c', _PEAK_CODE, module_name, str(size)], env=env)
+    traced, rss = out.decode('ascii').split()
+    return (None if traced == 'None' else int(traced)), int(rss)
+
+
+def measure_peaks(python, baseline, size, installed, py2=None):
+    """{label: {'traced': bytes or None, 'rss': bytes}} for one large body."""
+    peaks = {}
+    labels = [(baseline, python, baseline)]
+    if not PY2:
+        labels += [('httplib_compat', python, 'httplib_compat'),
+                   ('httplib_compat.native', python, 'httplib_compat.native')]
+    if py2:
+        labels.append(('2.7 httplib', py2, 'httplib'))
+    for label, interpreter, module_name in labels:
+        traced, rss = peak_memory(interpreter, module_name, size, installed)
+        peaks[label] = {'traced': traced, 'rss': rss}
+    return peaks
+
+
 def median(values):
     ordered = sorted(values)
     mid = len(ordered) // 2
@@ -645,6 +710,8 @@ def run(args):
 
     imports, import_samples = measure_imports(sys.executable, baseline, import_rounds,
                                               args.installed)
+    body_size = (args.memory_mib or (16 if args.quick else 200)) * 1024 * 1024
+    peaks = measure_peaks(sys.executable, baseline, body_size, args.installed, py2)
     result = {
         'python': platform.python_version(),
         'executable': sys.executable,
@@ -664,6 +731,7 @@ def run(args):
             'rounds': import_rounds,
             'samples_s': import_samples,
         },
+        'memory': {'body_bytes': body_size, 'peaks': peaks},
     }
     for name, title, _, _, _ in cases:
         n = counts[name]
@@ -747,6 +815,16 @@ def print_table(result, stream=sys.stdout):
     w('\nimport (fresh processes, median of %d): %s %.1f ms, httplib_compat %.1f ms, '
       'added %.1f ms\n' % (imp['rounds'], baseline, imp['baseline_ms'], imp['compat_ms'],
                            imp['added_ms']))
+    memory = result['memory']
+    w('\npeak memory of read() of a %d MiB body (x body size; tracemalloc peak where the\n'
+      'interpreter has it, else the growth of the peak RSS), fresh process each:\n'
+      % (memory['body_bytes'] // (1024 * 1024)))
+    for label in sorted(memory['peaks']):
+        peak = memory['peaks'][label]
+        traced = peak['traced']
+        w('  %-24s %s   RSS +%.2fx\n' % (
+            label, 'traced %.2fx' % (float(traced) / memory['body_bytes']) if traced is not None
+            else 'traced   -  ', float(peak['rss']) / memory['body_bytes']))
     w('\ntargets (the issue holds them on 3.11 and 3.13; ratios on CPU time):\n')
     for what, met in result['targets']:
         w('  %-4s %s\n' % ('ok' if met else 'MISS', what))
@@ -758,6 +836,8 @@ def main(argv=None):
                         help='also run the loops on Python 2.7 httplib (PATH, or found)')
     parser.add_argument('--quick', action='store_true', help='a smoke run: 3 short rounds')
     parser.add_argument('--rounds', type=int, help='rounds (default 7, quick 3)')
+    parser.add_argument('--memory-mib', type=int, metavar='MIB',
+                        help='body size for the peak memory of read() (default 200, quick 16)')
     parser.add_argument('--seconds', type=float,
                         help='target seconds of one measurement (default 0.2, quick 0.05)')
     parser.add_argument('--cases', help='comma-separated subset of: ' +

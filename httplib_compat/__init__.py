@@ -8,7 +8,7 @@ the two interpreters part ways.
 import six
 
 from httplib_compat._version import __version__
-from httplib_compat._warnings import Py2CompatWarning
+from httplib_compat._warnings import Py2CompatWarning, Py2TextWarning
 from httplib_compat._install import install, uninstall  # not in __all__: 2.7's own list
 
 if six.PY2:
@@ -20,12 +20,18 @@ if six.PY2:
         if not name.startswith('__'))
     __all__ = list(_httplib.__all__)
     del _httplib
+
+    def set_text_encoding(encoding):
+        """On 2.7 nothing to choose: a str is bytes and goes out as it is."""
+        return None
 else:
     from httplib_compat.constants import *  # noqa: F401,F403
     from httplib_compat.exceptions import *  # noqa: F401,F403
     from httplib_compat.message import HTTPMessage
     from httplib_compat.response import HTTPResponse
-    from httplib_compat.connection import HTTPConnection, HTTPSConnection
+    from httplib_compat.connection import HTTPConnection, HTTPSConnection, set_text_encoding
+    # 2.7's module-level names that code compares a connection's state with.
+    from httplib_compat.connection import _CS_IDLE, _CS_REQ_SENT, _CS_REQ_STARTED, _UNKNOWN
     from httplib_compat.legacy import HTTP, HTTPS, LineAndFileWrapper, FakeSocket
 
     # 2.7's own __all__ (D01): it names HTTP but not HTTPS, HTTPMessage, LineTooLong

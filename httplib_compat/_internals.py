@@ -33,6 +33,10 @@ HAS_SEND_AUDIT_EVENT = sys.version_info >= (3, 10)
 HAS_PROXY_RESPONSE_HEADERS = sys.version_info >= (3, 12)
 # CPython 3.15 added HTTPConnection(max_response_headers=) and begin(_max_headers=).
 HAS_MAX_RESPONSE_HEADERS = sys.version_info >= (3, 15)
+# CPython's BytesIO (3.5+) lets getbuffer() write into its own buffer and
+# getvalue() hand that buffer over without a copy; PyPy's moving GC does not
+# pin it (a readinto() there crashes the interpreter).
+BYTESIO_HANDS_OVER_ITS_BUFFER = sys.implementation.name == 'cpython'
 
 
 # -- The names. ----------------------------------------------------------------
@@ -51,6 +55,7 @@ def _entries():
     yield Private(_client, '_CS_IDLE', None, 'compared with the connection state')
     yield Private(_client, '_CS_REQ_STARTED', None, 'compared with the connection state')
     yield Private(_client, '_CS_REQ_SENT', None, 'compared with the connection state')
+    yield Private(_client, '_UNKNOWN', None, "2.7's module-level _UNKNOWN (issue 12.5)")
     yield Private(_client, '_is_legal_header_name', None, "putheader()'s name check (D33)")
     yield Private(_client, '_is_illegal_header_value', None, "putheader()'s value check (D33)")
     yield Private(_parseaddr, 'AddressList', None, "msg.getaddrlist() (D27)")
@@ -149,6 +154,7 @@ check()
 CS_IDLE = _client._CS_IDLE
 CS_REQ_STARTED = _client._CS_REQ_STARTED
 CS_REQ_SENT = _client._CS_REQ_SENT
+UNKNOWN = _client._UNKNOWN
 is_legal_header_name = _client._is_legal_header_name
 is_illegal_header_value = _client._is_illegal_header_value
 AddressList = _parseaddr.AddressList

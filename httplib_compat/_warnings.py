@@ -68,3 +68,9 @@ def warn_py2(what, idiom, stacklevel=3):
             return
     warnings.warn('%s is Python 2 httplib behaviour; on Python 3 use %s' % (what, idiom),
                   Py2CompatWarning, stacklevel=stacklevel)
+
+
+class Py2TextWarning(UserWarning):
+    """Text that is not ASCII was encoded without the caller choosing the encoding
+    (shown by default; httplib_compat.set_text_encoding() or a connection's
+    text_encoding chooses it)."""

@@ -47,11 +47,11 @@ if sys.version_info[0] >= 3:
                 raise StopIteration
             return line
 
-        next = __next__
-
     class HTTPResponse(_StrLines, _default.HTTPResponse):
         """A response whose body reads (``read``, ``readline``, ``readlines``,
         iteration) return latin-1 ``str``."""
+
+        _httplib = sys.modules[__name__]  # limits and HTTPMessage: this face's globals
 
         def read(self, amt=None):
             try:
@@ -115,6 +115,10 @@ if sys.version_info[0] >= 3:
 
         def __iter__(self):
             return self
+
+        # 2.7's getfile() file (socket._fileobject) had next(); 2to3'd code
+        # that finds it calls __next__ (issue 12.6).  The response has neither.
+        next = _StrLines.__next__
 
         def __getattr__(self, name):  # close, fileno, closed...
             return getattr(self._fp, name)

@@ -7,18 +7,19 @@ getcode(), ``with``) is http.client's and keeps working on the same state.
 from __future__ import print_function
 
 import io
-import sys
 
 import http.client as _client
 
+import httplib_compat  # the default face: its globals are read at call time
+from httplib_compat._internals import BYTESIO_HANDS_OVER_ITS_BUFFER
+from httplib_compat._py2text import ASCII_WHITESPACE, int27, readline_limited
 from httplib_compat._warnings import warn_py2
-from httplib_compat.constants import CONTINUE, MAXAMOUNT, NO_CONTENT, NOT_MODIFIED, _MAXLINE
+from httplib_compat.constants import CONTINUE, NO_CONTENT, NOT_MODIFIED
 from httplib_compat.exceptions import (
-    HTTPException, IncompleteRead, LineTooLong, RemoteDisconnected,
-    ResponseNotReady, UnknownProtocol)
-from httplib_compat.message import HTTPMessage
+    HTTPException, IncompleteRead, RemoteDisconnected, ResponseNotReady, UnknownProtocol)
 
-_ASCII_BLANKS = ' \t\n\r\x0b\x0c'
+# 3.14's bound on the 100 Continue responses before the final one.
+_MAXINTERIMRESPONSES = 100
 _NO_STATUS_LINE = 'No status line received - the server has closed the connection'
 
 
@@ -54,6 +55,12 @@ class _LineThenFile(io.RawIOBase):
             buffer[:n] = line[:n]
             self._line = line[n:]
             return n
+        # What is there now, not a full buffer: a raw read that waited for
+        # 8 KiB would keep read(20) waiting on a peer that stays open (2.7's
+        # read(20) returned once it had 20 bytes).
+        readinto1 = getattr(self._file, 'readinto1', None)
+        if readinto1 is not None:
+            return readinto1(buffer)
         return self._file.readinto(buffer)
 
     def fileno(self):
@@ -71,6 +78,14 @@ class LineAndFileWrapper(io.BufferedReader):
         io.BufferedReader.__init__(self, _LineThenFile(line, file))
         self._file = file
 
+    def read(self, amt=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.read(self, amt)
+
+    def readlines(self, size=None):
+        # 2.7's parameter name (issue 12.5).
+        return io.BufferedReader.readlines(self, size)
+
     def close(self):
         # 2.7's close() was the wrapped file's.
         io.BufferedReader.close(self)
@@ -86,16 +101,14 @@ class LineAndFileWrapper(io.BufferedReader):
         return getattr(self._file, name)
 
 
-def _int27(text, base=10):
-    """int() as 2.7 parsed a byte string: ASCII blanks around, no '_' (D47, D50).
+class _StrictOfConnection(int):
+    """``strict`` as the package's own connection passes it: the connection has
+    already warned where 2.7's argument deserved it, so the response does not."""
 
-    Python 3 also accepts '1_0' and, for str, non-ASCII blanks and digits.
-    """
-    if isinstance(text, str):
-        text = text.encode('latin-1')
-    if b'_' in text:
-        raise ValueError(text)
-    return int(text, base)
+    def __new__(cls, value):
+        self = int.__new__(cls, value)
+        self.value = value
+        return self
 
 
 class _Default(int):
@@ -105,13 +118,33 @@ class _Default(int):
 _STRICT_DEFAULT = _Default(0)
 
 
-def _from_package(depth):
-    """True when the caller ``depth`` frames up is httplib_compat itself."""
-    return sys._getframe(depth).f_globals.get('__name__', '').startswith('httplib_compat')
+def _is_chunked(msg):
+    """Whether the body is chunked: 2.7 and 3.x ask whether the Transfer-Encoding
+    value is exactly 'chunked', 2.7 on the repeats merged ('chunked, chunked')
+    or a folded value, 3.x on the first header only.  Here any Transfer-Encoding
+    header naming chunked and nothing else (repeated within it or folded) means
+    chunked: the chunk framing then wins over a Content-Length, so it cannot be
+    read as the next response on a kept-alive connection."""
+    for value in msg.get_all('transfer-encoding') or ():
+        codings = value.lower().replace(',', ' ').split()
+        if codings and all(coding == 'chunked' for coding in codings):
+            return True
+    return False
 
 
 class HTTPResponse(_client.HTTPResponse):
     """An http.client.HTTPResponse that parses and reads as 2.7's httplib did."""
+
+    # The module whose globals (_MAXLINE, _MAXHEADERS, MAXAMOUNT, HTTPMessage)
+    # this response reads when it uses them, as 2.7 read httplib's: each face
+    # (httplib_compat, httplib_compat.native) is a module of its own.
+    _httplib = httplib_compat
+    # Set by the connection when an earlier response came over the same socket:
+    # an HTTP/0.9 reply can only be the first on a connection (desync guard).
+    _reused_connection = False
+    # 3.15's begin(_max_headers=): the connection's max_response_headers, which
+    # also bounds the trailer of a chunked body.
+    _max_header_count = None
 
     def __init__(self, sock, debuglevel=0, strict=_STRICT_DEFAULT, method=None,
                  buffering=False, url=None):
@@ -119,11 +152,13 @@ class HTTPResponse(_client.HTTPResponse):
         # str in the third place is 3.x's order (sock, debuglevel, method, url).
         if strict.__class__ is str:
             strict, method, url = 0, strict, method
+        elif strict.__class__ is _StrictOfConnection:
+            strict = strict.value
         elif strict is _STRICT_DEFAULT:
             strict = 0
-            if buffering is not False and not _from_package(2):
+            if buffering is not False:
                 warn_py2('HTTPResponse(buffering=)', 'HTTPResponse(sock, method=...)')
-        elif not _from_package(2):
+        else:
             warn_py2('HTTPResponse(sock, debuglevel, strict, ...) / strict=',
                      'HTTPResponse(sock, method=...) (Python 3 is always strict)')
         # D07: http.client's buffered makefile('rb'); ``buffering`` changes nothing.
@@ -135,11 +170,12 @@ class HTTPResponse(_client.HTTPResponse):
         # hand ``fp`` on); IOBase would close it.  An unreferenced fp closes itself.
         pass
 
+    def _readline(self, what):
+        return readline_limited(self.fp, self._httplib._MAXLINE, what)
+
     def _read_status(self):
         # 2.7's rules: bytes split on ASCII blanks, HTTP/0.9 when not strict (D09).
-        line = self.fp.readline(_MAXLINE + 1)
-        if len(line) > _MAXLINE:
-            raise LineTooLong('header line')  # D46: 2.7's name for it
+        line = self._readline('header line')  # D46: 2.7's name for it
         if self.debuglevel > 0:
             print('reply:', repr(line)[1:])  # D42: 2.7's repr of a byte str
         if not line:
@@ -147,14 +183,16 @@ class HTTPResponse(_client.HTTPResponse):
         parts = line.split(None, 2)
         version = parts[0] if len(parts) > 1 else b''
         if not version.startswith(b'HTTP/'):
-            if self.strict:
+            # 2.7 took it as HTTP/0.9 unless strict, even after a response on
+            # a kept-alive connection (junk then became the body); 3.x refuses.
+            if self.strict or self._reused_connection:
                 self._close_conn()
                 raise _client.BadStatusLine(line.decode('latin-1'))
             # D09: an HTTP/0.9 simple response; its first line is body.
             self.fp = LineAndFileWrapper(line, self.fp)
             return 'HTTP/0.9', 200, ''
         try:
-            status = _int27(parts[1])
+            status = int27(parts[1])
         except ValueError:
             status = 0
         if status < 100 or status > 999:
@@ -162,20 +200,26 @@ class HTTPResponse(_client.HTTPResponse):
         reason = parts[2] if len(parts) > 2 else b''
         return version.decode('latin-1'), status, reason.decode('latin-1')
 
-    def begin(self):
+    def begin(self, _max_headers=None):
         if self.headers is not None:
             return  # already started reading the response
-        while True:
+        # 3.15: HTTPConnection(max_response_headers=) arrives here.
+        self._max_header_count = _max_headers
+        # 3.14 bounds the 100 Continue responses before the final one (2.7
+        # read them forever); every interpreter gets the bound here.
+        for _ in range(_MAXINTERIMRESPONSES):
             version, status, reason = self._read_status()
             if status != CONTINUE:
                 break
             self._skip_continue_headers()
+        else:
+            raise HTTPException('got more than %d interim responses' % _MAXINTERIMRESPONSES)
         if version.__class__ is bytes:  # a 2.7 subclass's _read_status() parsing bytes
             version = version.decode('latin-1')
             reason = reason.decode('latin-1') if reason.__class__ is bytes else reason
 
         self.code = self.status = status
-        self.reason = reason.strip(_ASCII_BLANKS)  # 2.7 stripped bytes: ASCII blanks only
+        self.reason = reason.strip(ASCII_WHITESPACE)  # 2.7 stripped bytes: ASCII blanks only
         if version == 'HTTP/1.0':
             self.version = 10
         elif version.startswith('HTTP/1.'):
@@ -185,22 +229,27 @@ class HTTPResponse(_client.HTTPResponse):
         else:
             raise UnknownProtocol(version)
 
+        # 2.7 looked HTTPMessage up in the module when it built one: after
+        # ``httplib.HTTPMessage = Sub`` its responses carried a Sub.
+        message_class = self._httplib.HTTPMessage
         if self.version == 9:
             self.length = None
             self.chunked = 0
             self.will_close = 1
-            self.msg = self.headers = HTTPMessage(io.BytesIO(), 0)
+            self.msg = self.headers = message_class(io.BytesIO())
             return
 
-        msg = self.msg = self.headers = HTTPMessage(self.fp, 0)
+        if _max_headers is None:
+            msg = message_class(self.fp, 0)
+        else:
+            msg = message_class(self.fp, 0, max_headers=_max_headers)
+        self.msg = self.headers = msg
         msg.fp = None  # as 2.7: the message does not keep the socket file
         if self.debuglevel > 0:
-            lines = getattr(msg, '_lines', None)  # msg.headers without its warning
-            for line in msg.headers if lines is None else lines:
+            for line in msg._lines:  # msg.headers without its warning
                 print('header:', line, end='')  # D42: raw lines, CRLF kept
 
-        transfer_encoding = msg.get('transfer-encoding')
-        if transfer_encoding and transfer_encoding.lower() == 'chunked':
+        if _is_chunked(msg):
             self.chunked = 1
             self.chunk_left = None
         else:
@@ -213,7 +262,7 @@ class HTTPResponse(_client.HTTPResponse):
         self.length = None
         if length and not self.chunked:
             try:
-                length = int(length) if length.isdigit() else _int27(length)
+                length = int27(length)
             except ValueError:
                 pass
             else:
@@ -228,16 +277,20 @@ class HTTPResponse(_client.HTTPResponse):
             self.will_close = 1
 
     def _skip_continue_headers(self):
-        # 2.7 skips a 100 response's header lines up to the blank line.
-        while True:
-            line = self.fp.readline(_MAXLINE + 1)
-            if len(line) > _MAXLINE:
-                raise LineTooLong('header line')
-            line = line.strip()
+        # 2.7 skips a 100 response's header lines up to the blank line; like
+        # 3.x, at most _MAXHEADERS of them (2.7 read them forever).
+        max_headers = self._header_count_limit()
+        for _ in range(max_headers + 1):
+            line = self._readline('header line').strip()
             if not line:
                 return
             if self.debuglevel > 0:
                 print('header:', line.decode('latin-1'))
+        raise HTTPException('got more than %d headers' % max_headers)
+
+    def _header_count_limit(self):
+        limit = self._max_header_count
+        return self._httplib._MAXHEADERS if limit is None else limit
 
     def _close_conn(self):
         # http.client's fails on an already closed response.
@@ -272,7 +325,7 @@ class HTTPResponse(_client.HTTPResponse):
         length = self.length
         if length is not None and amt > length:
             amt = length
-        data = self.fp.read(amt) if amt <= MAXAMOUNT else self._read_large(amt)
+        data = self._read_up_to(amt)
         if not data and amt:
             self._close_conn()
         if length is not None:
@@ -281,12 +334,47 @@ class HTTPResponse(_client.HTTPResponse):
                 self._close_conn()
         return data
 
-    def _read_large(self, amt):
-        # Up to amt bytes in MAXAMOUNT pieces: a bogus huge size must not make
-        # Python 3 allocate it at once (MemoryError/OverflowError).
+    def _read_up_to(self, amt):
+        """Up to ``amt`` bytes (fewer only at EOF), read into one buffer.
+
+        Up to MAXAMOUNT the file's read() fills one buffer of that size.  A
+        larger size may be a peer's bogus Content-Length, which must not make
+        Python allocate it at once (MemoryError/OverflowError): the buffer
+        starts at MAXAMOUNT and doubles while data keeps coming, as 3.14's
+        _safe_read() does, and on CPython the bytes returned are that buffer
+        itself, so a large body costs one copy (2.7 and the shim before it:
+        two, the pieces and their join).
+        """
+        size = self._httplib.MAXAMOUNT
+        if amt <= size:
+            return self.fp.read(amt)
+        if not BYTESIO_HANDS_OVER_ITS_BUFFER:
+            return self._read_pieces(amt, size)
+        readinto = self.fp.readinto
+        buffer = io.BytesIO()
+        filled = 0
+        while True:
+            size = min(amt, size)
+            buffer.seek(size - 1)
+            buffer.write(b'\0')  # the buffer grows to ``size`` in one allocation
+            with buffer.getbuffer() as view:
+                while filled < size:
+                    with view[filled:size] as free:
+                        count = readinto(free)
+                    if not count:
+                        break
+                    filled += count
+            if filled < size or size == amt:
+                break
+            size *= 2
+        buffer.truncate(filled)
+        return buffer.getvalue()
+
+    def _read_pieces(self, amt, piece_size):
+        # 2.7's way: pieces of MAXAMOUNT, joined (about twice the body at the join).
         pieces = []
         while amt > 0:
-            piece = self.fp.read(min(amt, MAXAMOUNT))
+            piece = self.fp.read(min(amt, piece_size))
             if not piece:
                 break
             pieces.append(piece)
@@ -295,7 +383,7 @@ class HTTPResponse(_client.HTTPResponse):
 
     def _safe_read(self, amt):
         # 2.7's: exactly amt bytes or IncompleteRead(partial, bytes missing).
-        data = self.fp.read(amt) if amt <= MAXAMOUNT else self._read_large(amt)
+        data = self._read_up_to(amt)
         if len(data) < amt:
             raise IncompleteRead(data, amt - len(data))
         return data
@@ -303,20 +391,29 @@ class HTTPResponse(_client.HTTPResponse):
     def _read_next_chunk_size(self):
         # D47: 2.7 parses the size as a byte string; a negative size is a
         # broken frame (3.8, 3.10+ raised a bare ValueError from read()).
-        line = self.fp.readline(_MAXLINE + 1)
-        if len(line) > _MAXLINE:
-            raise LineTooLong('chunk size')
+        line = self._readline('chunk size')
         i = line.find(b';')
         if i >= 0:
             line = line[:i]
         try:
-            size = _int27(line, 16)
+            size = int27(line, 16)
             if size < 0:
                 raise ValueError(line)
         except ValueError:
             self._close_conn()  # protocol synchronisation is lost
             raise
         return size
+
+    def _read_and_discard_trailer(self):
+        # 2.7's trailer loop with 3.14's bound: at most _MAXHEADERS lines
+        # (3.15: max_response_headers), where 2.7 read a trailer forever.
+        # Like 3.x, a bare LF line ends it too.
+        max_trailers = self._header_count_limit()
+        for _ in range(max_trailers + 1):
+            line = self._readline('trailer line')
+            if line in (b'\r\n', b'\n', b''):
+                return
+        raise HTTPException('got more than %d trailers' % max_trailers)
 
     def _read_chunked(self, amt=None):
         # D47/D48: 2.7's chunk reader.  IncompleteRead carries (partial,

@@ -6,15 +6,20 @@ import io
 import os
 import socket
 import ssl
+import subprocess
 import sys
 import tempfile
+import textwrap
 import threading
 import warnings
 
 import pytest
 
 import httplib_compat as httplib
+import httplib_compat.native as native
 from httplib_compat import Py2CompatWarning
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
 
 OK = b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
 
@@ -184,20 +189,112 @@ def test_method_checks_of_python_3_stay():
         Peer().conn.putrequest('M\x00', '/')
 
 
-@pytest.mark.parametrize('url', [u'/caf\xe9', u'/\u20ac', u'/a\u3000b'])
-def test_non_ascii_url_is_invalid_url(url):
-    # D34: 2.7.18's InvalidURL, also past 0xFF (2.7/3.x: UnicodeEncodeError).
-    with pytest.raises(httplib.InvalidURL):
-        Peer().conn.putrequest('GET', url)
+def test_url_in_latin_1_range_is_invalid_url_saying_to_percent_encode():
+    # D34: 2.7.18's InvalidURL; issue 12.8: the text says what to do.
+    p = Peer()
+    with pytest.raises(httplib.InvalidURL) as info:
+        p.conn.request('GET', u'/caf\xe9?q')
+    assert str(info.value) == (
+        "URL can't contain non-ASCII characters. '/caf\xe9?q' (found at least '\xe9'): "
+        "percent-encode them, e.g. '/caf%C3%A9?q' (UTF-8)")
+    assert p.sent() == b''
 
 
-@pytest.mark.parametrize('host', [u'b\xfccher.example', u'\u4e2d.example', u'a\u3000b'])
-def test_non_ascii_host_is_invalid_url(host):
-    # D36: 2.7.18 refused it; 3.x IDNA-encoded it.
-    with pytest.raises(httplib.InvalidURL):
+@pytest.mark.parametrize('url, encoded', [(u'/\u20ac', '/%E2%82%AC'),
+                                          (u'/a\u3000b', '/a%E3%80%80b'),
+                                          (u'http://\u4f8b.example/', 'http://%E4%BE%8B.example/')])
+def test_url_beyond_latin_1_is_unicode_encode_error_saying_to_percent_encode(url, encoded):
+    # 2.7 and 3.x: UnicodeEncodeError (2.7 once connected); here before anything is sent.
+    p = Peer()
+    with pytest.raises(UnicodeEncodeError) as info:
+        p.conn.putrequest('GET', url)
+    assert info.value.reason == (
+        "URL can't contain non-ASCII characters (found at least %r): percent-encode them, "
+        "e.g. %r (UTF-8)" % (info.value.object[info.value.start:info.value.end], encoded))
+    assert p.sent() == b''
+
+
+def test_url_control_characters_keep_2_7_text():
+    with pytest.raises(httplib.InvalidURL) as info:
+        Peer().conn.putrequest('GET', u'/\u20ac a')
+    assert str(info.value) == ("URL can't contain control characters. '/\\u20ac a' "
+                               "(found at least ' ')")
+
+
+@pytest.mark.parametrize('host, idna', [(u'b\xfccher.example', 'xn--bcher-kva.example'),
+                                        (u'\xff', 'xn--wda')])
+def test_host_in_latin_1_range_is_invalid_url_naming_its_idna_form(host, idna):
+    # D36: 2.7.18 refused U+0080-U+00FF in a host (constructor; here set_tunnel too).
+    expected = ("host can't contain non-ASCII characters in the range U+0080-U+00FF (2.7.18 "
+                "refused them). %r (found at least %r): pass its IDNA form, %r"
+                % (host, host[-1] if host == u'\xff' else u'\xfc', idna))
+    with pytest.raises(httplib.InvalidURL) as info:
         httplib.HTTPConnection(host)
-    with pytest.raises(httplib.InvalidURL):
+    assert str(info.value) == expected
+    with pytest.raises(httplib.InvalidURL) as info:
         httplib.HTTPConnection('127.0.0.1').set_tunnel(host)
+    assert str(info.value) == expected
+
+
+@pytest.mark.parametrize('host', [u'a\u3000b', u'\u4f8b\u2000x'])
+def test_host_whose_idna_form_has_a_space_is_refused(host):
+    # Deliberately stricter than 2.7 and 3.x, which sent 'Host: a b'.
+    with pytest.raises(httplib.InvalidURL) as info:
+        httplib.HTTPConnection(host)
+    assert "in IDNA (found at least ' ')" in str(info.value)
+
+
+def through_proxy(conn, reply=b'HTTP/1.0 200 Connection established\r\n\r\n'):
+    """Make ``conn`` connect to one end of a socketpair whose other end (returned,
+    with the addresses asked for) already sent ``reply``."""
+    listener = socket.socket()
+    listener.bind(('127.0.0.1', 0))
+    listener.listen(1)
+    mine = socket.create_connection(listener.getsockname(), 5)
+    peer = listener.accept()[0]
+    listener.close()
+    peer.sendall(reply)
+    peer.settimeout(0.2)
+    asked = []
+    conn._create_connection = lambda address, *a, **k: (asked.append(address), mine)[1]
+    return peer, asked
+
+
+def received(peer):
+    data = b''
+    while True:
+        try:
+            chunk = peer.recv(65536)
+        except socket.timeout:
+            return data
+        if not chunk:
+            return data
+        data += chunk
+
+
+def test_host_beyond_latin_1_goes_out_idna_encoded_everywhere():
+    # Issue 12.4 (the Host header is compared with 2.7 in tests/py27): the
+    # tunnel's CONNECT line and Host are IDNA too (3.x; 2.7 raised
+    # UnicodeEncodeError), and HTTP.connect() takes such a host.
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    c.set_tunnel(u'\u4f8b\u3048.example', 8443)
+    assert (c._tunnel_host, c._tunnel_port) == (u'\u4f8b\u3048.example', 8443)
+    peer, asked = through_proxy(c)
+    c.request('GET', '/')
+    peer.sendall(OK)
+    assert c.getresponse().read() == b'hi'
+    assert asked == [('127.0.0.1', 3128)]
+    assert received(peer) == (b'CONNECT xn--r8jz45g.example:8443 HTTP/1.0\r\n\r\n'
+                              b'GET / HTTP/1.1\r\nHost: xn--r8jz45g.example:8443\r\n'
+                              b'Accept-Encoding: identity\r\n\r\n')
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        h = httplib.HTTP('127.0.0.1')
+    peer, asked = through_proxy(h._conn)
+    h.connect(u'\u4f8b.example', 8080)
+    assert asked == [(u'\u4f8b.example', 8080)]
+    with pytest.raises(httplib.InvalidURL):
+        h.connect(u'\u4f8b \u3048', 8080)
 
 
 def test_header_injection_checks_stay():
@@ -395,3 +492,280 @@ def test_send_raises_http_client_audit_event_where_http_client_does():
         assert events[1:] == [b'file']
     else:
         assert events == []
+
+
+# -- issue 14.1: tunnel header injection ------------------------------------------
+
+@pytest.mark.parametrize('headers', [
+    {'X': 'v\r\nX-Inj: 1'}, {'X': 'v\nX-Inj: 1'}, {'X': 'v\r'}, {'X\r\nX-Inj': 'v'},
+    {'X\n': 'v'}, {'X:Y': 'v'}, {'': 'v'}, {b'X': b'v\r\nX-Inj: 1'}, {'X': u'\u20ac\r\nI: 1'},
+])
+def test_tunnel_header_injection_is_refused_before_anything_is_sent(headers):
+    # 2.7 sent the injected line; 3.14 refuses it when connecting: here
+    # set_tunnel() refuses it on every interpreter (deliberately stricter than 2.7).
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    with pytest.raises(ValueError) as info:
+        c.set_tunnel('example.com', 443, headers)
+    assert str(info.value).startswith(('Invalid header name ', 'Invalid header value '))
+    assert c._tunnel_host is None and c.sock is None
+
+
+def test_tunnel_headers_changed_after_set_tunnel_are_checked_again():
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    headers = {'Proxy-Authorization': 'Basic eA=='}
+    c.set_tunnel('example.com', 443, headers)
+    headers['X'] = 'v\r\nX-Inj: 1'  # 2.7 kept the caller's dict: so does the shim
+    peer, _ = through_proxy(c)
+    with pytest.raises(ValueError) as info:
+        c.request('GET', '/')
+    assert str(info.value) == "Invalid header value 'v\\r\\nX-Inj: 1'"
+    assert received(peer) == b''  # not even the CONNECT line
+
+
+def test_tunnel_headers_of_2_7_kinds_still_go_out():
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    # An ASCII host goes out as given (IDNA would refuse the empty label).
+    c.set_tunnel('Example..COM', 443, {'Proxy-Authorization': 'Basic eA==', 'X-N': 5,
+                                       'X-Fold': 'a\r\n b'})
+    peer, _ = through_proxy(c)
+    c.request('GET', '/')
+    assert received(peer).split(b'\r\n\r\n')[0].split(b'\r\n') == [
+        b'CONNECT Example..COM:443 HTTP/1.0', b'Proxy-Authorization: Basic eA==', b'X-N: 5',
+        b'X-Fold: a', b' b']
+
+
+# -- issue 12.7: text that is not ASCII is never changed silently ---------------------
+
+from httplib_compat import Py2TextWarning  # noqa: E402
+
+
+@pytest.fixture
+def text_encoding():
+    """Restores the global choice whatever the test does."""
+    previous = httplib.set_text_encoding(None)
+    yield httplib.set_text_encoding
+    httplib.set_text_encoding(previous)
+
+
+def _text_warnings(caught):
+    return [w for w in caught if issubclass(w.category, Py2TextWarning)]
+
+
+TEXT_PATHS = [
+    # (what the warning names, how to send u'caf\xe9' that way)
+    ('the request body', lambda c, t=u'caf\xe9': c.request('POST', '/', t)),
+    ('a str item of the body', lambda c, t=u'caf\xe9': c.request('POST', '/', [b'x', t])),
+    ('text read from the body file', lambda c, t=u'caf\xe9': c.request('POST', '/', io.StringIO(t))),
+    ("the value of header X-Name", lambda c, t=u'caf\xe9': c.request('GET', '/', None, {'X-Name': t})),
+    ('the endheaders() message_body',
+     lambda c, t=u'caf\xe9': (c.putrequest('POST', '/'), c.endheaders(t))),
+    ('send() data', lambda c, t=u'caf\xe9': (c.putrequest('POST', '/'), c.endheaders(), c.send(t))),
+    ('a str item of the body',
+     lambda c, t=u'caf\xe9': (c.putrequest('POST', '/'), c.endheaders(), c.send([t]))),
+    ('text read from the body file',
+     lambda c, t=u'caf\xe9': (c.putrequest('POST', '/'), c.endheaders(), c.send(io.StringIO(t)))),
+]
+
+
+@pytest.mark.parametrize('what, send', TEXT_PATHS)
+def test_non_ascii_text_warns_once_per_call_site_and_goes_out_latin_1(what, send, text_encoding):
+    for module in (httplib, native):
+        p = Peer()
+        p.conn = module.HTTPConnection('127.0.0.1', 80)
+        p.conn.sock, p.peer = socket.socketpair()
+        p.peer.settimeout(0.2)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('ignore')
+            warnings.simplefilter('default', Py2TextWarning)  # Python's default for UserWarning
+            warnings.filterwarnings('default', category=Py2TextWarning)
+            registry = sys.modules[__name__].__dict__.get('__warningregistry__')
+            if registry:
+                registry.clear()
+            send(p.conn)
+        found = _text_warnings(caught)
+        assert len(found) == 1, [str(w.message) for w in caught]
+        message = str(found[0].message)
+        assert message.startswith(what + " is not ASCII ('caf\xe9'): sent as Latin-1, 4 bytes")
+        assert "set_text_encoding('utf-8')" in message and "text_encoding='utf-8'" in message
+        assert found[0].filename == __file__  # the caller's line, not the package's
+        data = p.sent()
+        assert b'caf\xe9' in data and b'caf\xc3\xa9' not in data
+
+
+def test_the_warning_is_visible_under_default_filters_and_once_per_line(tmp_path):
+    script = tmp_path / 'py2_script.py'
+    script.write_text(textwrap.dedent(u'''
+        import socket, sys
+        sys.path.insert(0, %r)
+        import httplib_compat as httplib
+        for i in range(3):
+            c = httplib.HTTPConnection('127.0.0.1', 80)
+            c.sock, peer = socket.socketpair()
+            c.request('POST', '/', 'caf\\xe9')  # line 8
+        c = httplib.HTTPConnection('127.0.0.1', 80); c.sock, peer = socket.socketpair(); c.request('POST', '/', 'caf\\xe9')
+        ''' % os.path.dirname(os.path.dirname(httplib.__file__))), encoding='utf-8')
+    env = dict(os.environ)
+    env.pop('PYTHONWARNINGS', None)
+    result = subprocess.run([sys.executable, str(script)], stderr=subprocess.PIPE, env=env,
+                            timeout=60, universal_newlines=True)
+    assert result.returncode == 0, result.stderr
+    lines = [l for l in result.stderr.splitlines() if 'Py2TextWarning' in l]
+    assert [l.split(':')[1] for l in lines] == ['8', '9'], result.stderr
+
+
+def test_the_warning_can_be_made_an_error_before_anything_is_sent(text_encoding):
+    p = Peer()
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', Py2TextWarning)
+        with pytest.raises(Py2TextWarning):
+            p.conn.request('POST', '/', u'caf\xe9')
+    assert p.sent() == b''
+
+
+@pytest.mark.parametrize('what, send', TEXT_PATHS)
+def test_ascii_text_never_warns(what, send, text_encoding):
+    p = Peer()
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', Py2TextWarning)
+        send(p.conn, u'cafe')
+    assert b'cafe' in p.sent()
+
+
+@pytest.mark.parametrize('what, send', TEXT_PATHS)
+def test_a_chosen_encoding_is_used_everywhere_without_warning(what, send, text_encoding):
+    for choose in ('global', 'keyword', 'attribute'):
+        if choose == 'global':
+            text_encoding('utf-8')
+            p = Peer()
+        elif choose == 'keyword':
+            text_encoding('latin-1')  # the connection's own choice wins
+            p = Peer(text_encoding='utf-8')
+        else:
+            text_encoding(None)
+            p = Peer()
+            p.conn.text_encoding = 'utf-8'
+        with warnings.catch_warnings():
+            warnings.simplefilter('error', Py2TextWarning)
+            send(p.conn)
+        data = p.sent()
+        assert b'caf\xc3\xa9' in data and b'caf\xe9' not in data, choose
+
+
+def test_content_length_counts_the_bytes_of_the_chosen_encoding(text_encoding):
+    for encoding, expected in [(None, u'\xe9t\xe9'.encode('latin-1')),
+                               ('latin-1', u'\xe9t\xe9'.encode('latin-1')),
+                               ('utf-8', u'\xe9t\xe9'.encode('utf-8')),
+                               ('utf-16-le', u'\xe9t\xe9'.encode('utf-16-le'))]:
+        for body in (u'\xe9t\xe9', [u'\xe9', u't\xe9'], io.StringIO(u'\xe9t\xe9')):
+            text_encoding(encoding)
+            p = Peer()
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', Py2TextWarning)
+                p.conn.request('PUT', '/', body)
+            assert p.split() == ([b'Content-Length: %d' % len(expected)], expected)
+
+
+def test_python_2_module_saved_as_utf_8_sends_the_same_bytes_once_utf_8_is_chosen():
+    # 2.7: the literal is the UTF-8 bytes of the source; 3.x: text, encoded as chosen.
+    import harness
+    code = textwrap.dedent(u'''
+        body = u'caf\\xe9 \\u20ac'
+        if str is bytes:
+            body = body.encode('utf-8')  # what a UTF-8 source file's 'caf\xe9 \u20ac' was
+        else:
+            previous = httplib.set_text_encoding('utf-8')
+        try:
+            c = httplib.HTTPConnection(HOST, PORT)
+            c.request('POST', '/', body, {'X-Text': body})
+            out('reply', c.getresponse().read())
+        finally:
+            if str is not bytes:
+                httplib.set_text_encoding(previous)
+        ''')
+    result = harness.compare(code, [OK])
+    assert b'caf\xc3\xa9 \xe2\x82\xac' in result.py27_requests[0]
+
+
+def test_text_the_encoding_cannot_hold_names_what_and_the_fix(text_encoding):
+    p = Peer()
+    p.conn.putrequest('GET', '/')
+    with pytest.raises(UnicodeEncodeError) as info:
+        p.conn.putheader('X-Name', u'\u20ac')
+    assert info.value.reason == (
+        "the value of header X-Name ('\u20ac') cannot be encoded as Latin-1 (the default): "
+        "encode it yourself, e.g. putheader('X-Name', value.encode('utf-8')), or choose the "
+        "encoding of implicit text with httplib_compat.set_text_encoding('utf-8') or the "
+        "connection's text_encoding")
+    text_encoding('ascii')
+    with pytest.raises(UnicodeEncodeError) as info:
+        Peer().conn.request('POST', '/', u'caf\xe9')
+    assert info.value.reason.startswith("the request body ('\xe9') cannot be encoded as ascii: "
+                                        "encode it yourself, e.g. body.encode('utf-8')")
+
+
+def test_an_unknown_encoding_fails_when_chosen(text_encoding):
+    with pytest.raises(LookupError):
+        text_encoding('no-such-codec')
+    with pytest.raises(LookupError):
+        httplib.HTTPConnection('127.0.0.1', text_encoding='no-such-codec')
+    c = httplib.HTTPSConnection('127.0.0.1', 443, None, None, None, 5, None, None,
+                                text_encoding='utf-8')
+    assert c.text_encoding == 'utf-8'
+    assert httplib.set_text_encoding(None) is None
+
+
+def test_send_str_advice_names_the_encoding_in_use(text_encoding):
+    for encoding, advice in [(None, "send(data.encode('latin-1'))"),
+                             ('utf-8', "send(data.encode('utf-8'))")]:
+        text_encoding(encoding)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            p = Peer()
+            p.conn.send(u'abc')
+        message = [str(w.message) for w in caught if w.category is Py2CompatWarning][0]
+        assert advice + ' with the encoding the server expects' in message
+
+
+# -- issue 12.8: key_file/cert_file errors name the argument and the path -------------
+
+def test_missing_key_or_cert_file_names_the_argument_and_path(throwaway_cert):
+    key, cert, _ = throwaway_cert
+    for args, argument, path in [((key + '.missing', cert), 'key_file', key + '.missing'),
+                                 ((key, cert + '.missing'), 'cert_file', cert + '.missing'),
+                                 ((None, cert + '.missing'), 'cert_file', cert + '.missing')]:
+        for make in (httplib.HTTPSConnection, httplib.HTTPS):
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore', Py2CompatWarning)
+                with pytest.raises(IOError) as info:  # 2.7's class (OSError on 3.x)
+                    make('127.0.0.1', 443, *args)
+            assert type(info.value) is FileNotFoundError
+            assert info.value.filename == path
+            assert str(info.value) == ("[Errno 2] No such file or directory (HTTPSConnection "
+                                       "%s): %r" % (argument, path))
+
+
+def test_key_that_does_not_match_or_is_not_pem_names_both_files(throwaway_cert, tmp_path):
+    key, cert, both = throwaway_cert
+    other_key = str(tmp_path / 'other.pem')
+    subprocess.check_call(['openssl', 'genrsa', '-out', other_key, '2048'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cases = [
+        ((other_key, cert), "the private key in key_file %r does not belong to the certificate "
+                            "in cert_file %r" % (other_key, cert)),
+        ((cert, cert), "cert_file %r and key_file %r must be PEM files holding the certificate "
+                       "and its private key" % (cert, cert)),
+        ((None, cert), "cert_file %r must be a PEM file holding the certificate and its "
+                       "private key (or pass the key as key_file)" % cert),
+    ]
+    for args, text in cases:
+        with pytest.raises(ssl.SSLError) as info:  # 2.7's class
+            httplib.HTTPSConnection('127.0.0.1', 443, *args)
+        assert str(info.value).startswith(text + ' ([')
+        cause = info.value.__cause__  # the ssl module's own error, kept
+        assert isinstance(cause, ssl.SSLError) and cause.strerror in str(info.value)
+        assert getattr(info.value, 'reason', None) == getattr(cause, 'reason', None)
+    with pytest.raises(TypeError) as info:  # 2.7's class: key_file without cert_file
+        httplib.HTTPSConnection('127.0.0.1', 443, key)
+    assert str(info.value) == ('HTTPSConnection(key_file=%r) needs cert_file too: the PEM file '
+                               'of the certificate that key belongs to' % key)
+    assert httplib.HTTPSConnection('127.0.0.1', 443, None, both).cert_file == both

@@ -247,3 +247,129 @@ def test_str_read_does_not_leak_into_io_helpers():
     buf = bytearray(5)
     assert resp.readinto(buf) == 5 and bytes(buf) == BODY[:5]
     assert resp.read(5) == BODY[5:10].decode('latin-1')
+
+
+# -- issue 12.6: next() only where 2.7 had it; __next__ wherever next is ------------
+
+def test_iteration_protocol_of_each_object_matches_2_7():
+    # 2.7's HTTPResponse had neither next nor __iter__; its getfile() file
+    # (socket._fileobject) had both.  Compared with 2.7.
+    code = textwrap.dedent('''
+        c = httplib.HTTPConnection(HOST, PORT)
+        c.request('GET', '/'); r = c.getresponse()
+        out('response has next', hasattr(r, 'next'))
+        r.read()
+        import warnings
+        warnings.simplefilter('ignore')
+        h = httplib.HTTP(HOST, PORT)
+        h.putrequest('GET', '/'); h.endheaders(); h.getreply()
+        f = h.getfile()
+        out('getfile() has next', hasattr(f, 'next'))
+        out('next()', f.next())
+        out('iteration', [line for line in f])
+        h.close()
+        ''')
+    reply = b'HTTP/1.0 200 OK\r\nContent-Length: 9\r\n\r\nab\ncd\nef\n'
+    result = Comparison(observe_py27(code, [reply, (reply, 'close')]),
+                        observe_shim(code, [reply, (reply, 'close')], module=native))
+    result.assert_same()
+    assert dict(result.shim_seen)['response has next'] is False
+
+
+class _ConvertedAddbase(object):
+    """2.7's urllib.addbase as 2to3 leaves it (``fp.next`` -> ``fp.__next__``):
+    the base of urllib2's addinfourl and HTTPError."""
+
+    def __init__(self, fp):
+        self.fp = fp
+        self.read = self.fp.read
+        self.readline = self.fp.readline
+        if hasattr(self.fp, 'readlines'):
+            self.readlines = self.fp.readlines
+        if hasattr(self.fp, 'fileno'):
+            self.fileno = self.fp.fileno
+        else:
+            self.fileno = lambda: None
+        if hasattr(self.fp, '__iter__'):
+            self.__iter__ = self.fp.__iter__
+            if hasattr(self.fp, 'next'):
+                self.next = self.fp.__next__
+
+
+@pytest.mark.parametrize('face', [native, httplib_compat], ids=['native', 'bytes'])
+def test_a_converted_urllib2_http_error_wraps_a_response(face):
+    # Issue 12.6: urllib2 wraps the response in an addinfourl, and an error
+    # reply's addinfourl again in an HTTPError (both addbase).  A response with
+    # next() gave the first wrapper a next but no __next__: AttributeError.
+    resp = response(b'HTTP/1.1 404 Not Found\r\nContent-Length: 12\r\n\r\nno\nsuch\npage', face)
+    addinfourl = _ConvertedAddbase(resp)
+    http_error = _ConvertedAddbase(addinfourl)
+    assert http_error.readline() == ('no\n' if face is native else b'no\n')
+    assert list(http_error.fp.fp) == (['such\n', 'page'] if face is native
+                                      else [b'such\n', b'page'])
+    for obj in (resp, native._Latin1File(io.BytesIO(b'x'))):
+        if hasattr(obj, 'next'):
+            assert hasattr(obj, '__next__')
+    f = native._Latin1File(io.BytesIO(b'a\nb'))
+    wrapped = _ConvertedAddbase(f)
+    assert (wrapped.next(), next(f)) == ('a\n', 'b')
+
+
+# -- issue 14.8 pins -------------------------------------------------------------------
+
+def test_native_readlines_0_reads_every_line():
+    # 0 (or a negative hint, or None) means no hint, as io's readlines and
+    # 2.7's socket file readlines(0).
+    wanted = [l + '\n' for l in BODY.decode('latin-1').split('\n')]
+    wanted[-1] = wanted[-1][:-1]
+    for kind in FRAMINGS:
+        for hint in (0, -1, None):
+            assert response(framed(kind)).readlines(hint) == wanted, (kind, hint)
+    f = native._Latin1File(io.BytesIO(BODY))
+    assert f.readlines(0) == wanted
+    assert type(f.readlines(0)) is list
+
+
+def test_native_getfile_readlines_0_matches_2_7():
+    code = textwrap.dedent('''
+        import warnings
+        warnings.simplefilter('ignore')
+        h = httplib.HTTP(HOST, PORT)
+        h.putrequest('GET', '/'); h.endheaders(); h.getreply()
+        out('readlines(0)', h.getfile().readlines(0))
+        h.close()
+        ''')
+    reply = (b'HTTP/1.0 200 OK\r\n\r\nfirst\n\xff\xfe\nlast', 'close')
+    Comparison(observe_py27(code, [reply]),
+               observe_shim(code, [reply], module=native)).assert_same()
+
+
+def test_what_the_native_face_exports():
+    public = sorted(n for n in vars(native) if not n.startswith('__'))
+    default = sorted(n for n in vars(httplib_compat) if not n.startswith('__'))
+    assert 'uninstall' not in public and 'install' not in public
+    # Every name of the default face but the install functions and the submodules.
+    submodules = [n for n in default if type(getattr(httplib_compat, n)) is type(sys)]
+    assert set(default) - set(public) == {'install', 'uninstall'} | set(submodules)
+    for name in ('_CS_IDLE', '_CS_REQ_STARTED', '_CS_REQ_SENT', '_UNKNOWN',
+                 'set_text_encoding', 'Py2TextWarning', 'Py2CompatWarning'):
+        assert getattr(native, name) is getattr(httplib_compat, name), name
+    # Its own classes: str bodies.
+    for name in ('HTTPResponse', 'HTTPConnection', 'HTTPSConnection', 'HTTP', 'HTTPS'):
+        assert getattr(native, name) is not getattr(httplib_compat, name), name
+    assert native.__all__ == httplib_compat.__all__
+
+
+def test_uninstall_leaves_a_native_face_the_user_imported(monkeypatch):
+    # The user imported the native face before install(native=True): uninstall()
+    # takes back the 'httplib' entry only.
+    monkeypatch.delitem(sys.modules, 'httplib', raising=False)
+    assert sys.modules['httplib_compat.native'] is native
+    assert httplib_compat.install(native=True) is native
+    assert sys.modules['httplib'] is native
+    httplib_compat.uninstall()
+    assert 'httplib' not in sys.modules
+    assert sys.modules['httplib_compat.native'] is native
+    assert httplib_compat.native is native
+    import httplib_compat.native as again
+    assert again is native

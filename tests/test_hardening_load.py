@@ -28,6 +28,11 @@ THREADS, PER_THREAD = 8, 1000
 # live Python allocations (3.x), or the peak RSS (2.7, which has no tracemalloc).
 MAX_TRACED_GROWTH = 64 * 1024
 MAX_RSS_GROWTH_KB = 1024
+# PyPy: its GC heap moves by about +-300 KB between marks with no leak
+# (measured flat over 60,000 requests after the warm-up); a response object
+# kept per request would add more than 10 MB.
+PYPY_WARM_UP = 10000
+MAX_PYPY_HEAP_GROWTH = 512 * 1024
 
 
 def body_for(n):
@@ -91,15 +96,25 @@ def server():
 
 
 def open_fds():
-    # Collected first: sockets dropped earlier in the session (2.7 frees a
-    # closed socket's descriptor with its last file object) must not look
-    # like a change between two marks.
-    gc.collect()
-    return len(os.listdir('/proc/self/fd'))
+    # Collected until the count settles: sockets that earlier tests dropped
+    # unclosed (2.7 closed those too only when they were freed) must not look
+    # like a change between two marks.  CPython frees them in one collection;
+    # PyPy runs a finalizer in one collection and frees what it held in a
+    # later one, so a single gc.collect() leaves some for the next mark.
+    count = None
+    for _ in range(10):
+        gc.collect()
+        now = len(os.listdir('/proc/self/fd'))
+        if now == count:
+            break
+        count = now
+    return count
 
 
 class Memory(object):
-    """Live Python allocations on 3.x (tracemalloc), peak RSS on 2.7."""
+    """Live Python allocations: tracemalloc's count on CPython 3.x, the GC
+    heap after a full collection on PyPy (which has no tracemalloc; its peak
+    RSS grows while the JIT warms up), peak RSS on 2.7."""
 
     def __init__(self):
         try:
@@ -107,6 +122,8 @@ class Memory(object):
         except ImportError:
             tracemalloc = None
         self.tracemalloc = tracemalloc
+        self.pypy_heap = tracemalloc is None and hasattr(getattr(gc, 'get_stats', None) and
+                                                         gc.get_stats(), '_s')
         if tracemalloc is not None and not tracemalloc.is_tracing():
             tracemalloc.start()
             self.started = True
@@ -117,14 +134,22 @@ class Memory(object):
         gc.collect()
         if self.tracemalloc is not None:
             return self.tracemalloc.get_traced_memory()[0]
+        if self.pypy_heap:
+            gc.collect()  # what finalizers released in the first one
+            stats = gc.get_stats()._s  # the numbers behind PyPy's formatted report
+            return stats.total_arena_memory + stats.total_rawmalloced_memory
         import resource
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     def limit(self):
-        return MAX_TRACED_GROWTH if self.tracemalloc is not None else MAX_RSS_GROWTH_KB
+        if self.tracemalloc is not None:
+            return MAX_TRACED_GROWTH
+        return MAX_PYPY_HEAP_GROWTH if self.pypy_heap else MAX_RSS_GROWTH_KB
 
     def unit(self):
-        return 'bytes traced' if self.tracemalloc is not None else 'KB max RSS'
+        if self.tracemalloc is not None:
+            return 'bytes traced'
+        return 'bytes of GC heap' if self.pypy_heap else 'KB max RSS'
 
     def stop(self):
         if self.started:
@@ -153,6 +178,10 @@ def run_one_connection(module, port, count, decode, report):
     memory = Memory()
     try:
         conn = module.HTTPConnection('127.0.0.1', port, timeout=10)
+        # PyPy's JIT keeps compiling (and its GC heap growing) over the first
+        # few thousand requests, then stays flat: measure after that.
+        for n in range(PYPY_WARM_UP if memory.pypy_heap else 0):
+            one_exchange(conn, n, decode(body_for(n)))
         marks = {}
         start = time.time()
         for n in range(count):
@@ -168,7 +197,9 @@ def run_one_connection(module, port, count, decode, report):
            'thousand %d/%d; memory %d/%d %s (growth %d)' % (
                module.__name__, count, elapsed, fds_first, fds_last, mem_first, mem_last,
                memory.unit(), mem_last - mem_first))
-    assert fds_last == fds_first
+    # No growth.  Fewer is fine: PyPy may close sockets that earlier tests
+    # dropped at any later collection, between the two marks too.
+    assert fds_last <= fds_first
     assert mem_last - mem_first <= memory.limit()
 
 
@@ -243,11 +274,11 @@ def test_the_bodies_cover_every_byte_value_and_both_framings():
 
 def test_the_memory_measure_sees_a_leak():
     memory = Memory()
-    if memory.tracemalloc is None:
+    if memory.tracemalloc is None and not memory.pypy_heap:
         pytest.skip('2.7 has no tracemalloc; peak RSS cannot show a leak after a higher peak')
     try:
         before = memory.now()
-        leak = [b'%d' % i * 100 for i in range(2000)]
+        leak = [b'%d' % i * 100 for i in range(20000)]
         after = memory.now()
     finally:
         memory.stop()

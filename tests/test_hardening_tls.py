@@ -229,6 +229,20 @@ def test_legacy_HTTPS_with_client_certificate(certs, server, how):
     h.close()
 
 
+def test_native_legacy_HTTPS_getfile_reads_str(certs, server):
+    # Issue 14.8: the native face's HTTPS.getfile() gives 2.7's native str
+    # (what 2.7's own test gets here too), line by line as well.
+    import httplib_compat.native as native
+    for read in (lambda f: f.read(), lambda f: ''.join(f.readlines(0)), lambda f: f.readline()):
+        h = native.HTTPS(HOST, server.port, certs.key, certs.cert, None, certs.client_context())
+        h.putrequest('GET', '/')
+        h.endheaders()
+        assert h.getreply()[:2] == (200, 'OK')
+        body = read(h.getfile())
+        assert type(body) is str and body == CLIENT_CN
+        h.close()
+
+
 # -- verification on by default ---------------------------------------------------
 
 def _assert_refused_unknown_ca(conn):

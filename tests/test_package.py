@@ -62,3 +62,15 @@ def test_demo_runs_and_prints_the_documented_results(tmp_path):
         repr('Redirecting to <a href="http://bugs.python.org/issue12524">'
              'http://bugs.python.org/issue12524</a>'),
         '200 OK']
+
+
+def test_every_module_parses_on_this_interpreter():
+    # One universal wheel: pip byte-compiles all of it on 2.7 too, so the
+    # Python 3-only modules must still be valid 2.7 syntax (no keyword-only
+    # arguments, f-strings...).
+    import os
+    folder = os.path.dirname(httplib_compat.__file__)
+    for name in sorted(os.listdir(folder)):
+        if name.endswith('.py'):
+            with open(os.path.join(folder, name), 'rb') as source:
+                compile(source.read(), name, 'exec')

@@ -4,7 +4,7 @@ import textwrap
 
 import pytest
 
-from harness import Comparison, Requests, compare
+from harness import Comparison, Requests, compare, observe_py27, observe_shim
 
 OK = b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
 TUNNEL_OK = b'HTTP/1.0 200 Connection established\r\nX-Proxy: 1\r\n\r\n'
@@ -25,7 +25,32 @@ SCENARIOS = {
         out('nonnumeric port', T(httplib.HTTPConnection, '127.0.0.1:x'))
         out('control character in host', T(httplib.HTTPConnection, '127.0.0.1\\r\\nX-y'))
         out('space in host', T(httplib.HTTPConnection, 'a b'))
-        out('byte 0xE9 in host', T(httplib.HTTPConnection, 'caf\\xe9.example'))
+        # The class is 2.7's; the text says what to do instead (issue 12.8).
+        out('byte 0xE9 in host', type(T(httplib.HTTPConnection, 'caf\\xe9.example').exc).__name__)
+        ''',
+    'hosts beyond Latin-1: IDNA Host header; controls, space, DEL, U+0080-U+00FF refused (D36)': '''
+        def to_server(c):
+            seen = []
+            def create_connection(address, *args, **kwargs):
+                seen.append(address)  # the host asked for; the socket goes to the recorder
+                return socket.create_connection((HOST, PORT), *args)
+            c._create_connection = create_connection
+            return seen
+        for host, port in [(u'\\u4f8b\\u3048.example', 8080), (u'\\u0391\\u0392.example', None),
+                           (u'\\u4f8b.example:8081', None), (u'\\u4f8b.EXAMPLE', 80)]:
+            c = httplib.HTTPConnection(host, port)
+            seen = to_server(c)
+            c.request('GET', '/idna'); r = c.getresponse()
+            out(host, (c.host, c.port, seen, r.status, r.read()))
+        for i, host in enumerate([u'caf\\xe9.example', u'\\u4f8b\\xa0.example', u'\\u4f8b \\u3048',
+                                  u'\\u4f8b\\x7f', u'\\u4f8b\\r\\nX: 1', u'\\xff']):
+            out('refused %d' % i, type(T(httplib.HTTPConnection, host, 80).exc).__name__)
+        # A Host header of the caller's own: 2.7's str() could not encode it either.
+        c = httplib.HTTPConnection(HOST, PORT)
+        c.putrequest('GET', '/own-host', skip_host=1)
+        out('own Host header', type(T(c.putheader, 'Host', u'\\u4f8b.example').exc).__name__)
+        c.putheader('Host', u'\\u4f8b.example'.encode('idna')); c.endheaders()
+        r = c.getresponse(); out('own Host header, IDNA bytes', (r.status, r.read()))
         ''',
     'strict is the third positional argument, not the timeout (D03)': '''
         c = httplib.HTTPConnection(HOST, PORT, True)
@@ -120,6 +145,8 @@ RESPONSES = {
     'set_tunnel: a refusing proxy (D51)':
         [b'HTTP/1.0 407 Proxy Authentication Required  \r\n\r\n'],
     'state errors and reuse (D38)': [OK, OK, OK],
+    'hosts beyond Latin-1: IDNA Host header; controls, space, DEL, U+0080-U+00FF refused (D36)':
+        [(OK, 'close')] * 5,
 }
 
 
@@ -140,3 +167,19 @@ def test_port_normalisation_still_sees_a_wrong_port():
     Comparison(([], right), ([], same)).assert_same()
     with pytest.raises(AssertionError):
         Comparison(([], right), ([], wrong)).assert_same()
+
+
+def test_tunnel_header_injection_2_7_sent_the_shim_refuses():
+    # Issue 14.1: deliberately stricter than 2.7 (as 3.14): ValueError from set_tunnel().
+    code = PRELUDE + textwrap.dedent('''
+        c = httplib.HTTPConnection(HOST, PORT)
+        out('set_tunnel', T(c.set_tunnel, 'example.com', 443, {'X': 'v\\r\\nX-Inj: 1'}))
+        c.request('GET', '/'); out('reply', c.getresponse().read())
+        ''')
+    py27_seen, py27_requests = observe_py27(code, [TUNNEL_OK, OK])
+    shim_seen, shim_requests = observe_shim(code, [OK])
+    assert py27_seen == [['set_tunnel', None], ['reply', 'hi']]
+    assert py27_requests[0] == b'CONNECT example.com:443 HTTP/1.0\r\nX: v\r\nX-Inj: 1\r\n\r\n'
+    assert shim_seen == [['set_tunnel', {'raised': 'ValueError', 'httplib_bases': []}],
+                         ['reply', 'hi']]
+    assert [r for r in shim_requests if b'X-Inj' in r or b'CONNECT' in r] == []

@@ -89,3 +89,42 @@ def test_response_constructor_signature():
         out('args', s.args[:6])
         out('defaults', list(s.defaults)[:4])
         ''')
+
+
+def test_connection_state_names_and_unknown():
+    # Issue 12.5: 2.7's module-level state names, compared with a connection's state.
+    same('''
+        out('values', [httplib._CS_IDLE, httplib._CS_REQ_STARTED, httplib._CS_REQ_SENT,
+                       httplib._UNKNOWN])
+        c = httplib.HTTPConnection(HOST, PORT)
+        states = [c._HTTPConnection__state == httplib._CS_IDLE]
+        c.putrequest('GET', '/')
+        states.append(c._HTTPConnection__state == httplib._CS_REQ_STARTED)
+        c.endheaders()
+        states.append(c._HTTPConnection__state == httplib._CS_REQ_SENT)
+        out('states', states)
+        a, b = raw_pair(b'HTTP/1.0 200 OK\\r\\n\\r\\n')
+        r = httplib.HTTPResponse(a)
+        out('before begin()', [r.version == httplib._UNKNOWN, r.status == httplib._UNKNOWN,
+                               r.reason == httplib._UNKNOWN, r.chunked == httplib._UNKNOWN])
+        ''')
+
+
+def test_line_and_file_wrapper_parameter_names():
+    # Issue 12.5: read(amt), readlines(size), called by keyword as 2.7 code may.
+    same('''
+        import inspect, io
+        spec = getattr(inspect, 'getfullargspec', None) or inspect.getargspec
+        for name in ('__init__', 'read', 'readlines'):
+            s = spec(getattr(httplib.LineAndFileWrapper, name))
+            out(name, [s.args, s.defaults])
+        def wrapper():
+            return httplib.LineAndFileWrapper(b'first\\n', io.BytesIO(b'second\\nthird\\nfourth\\n'))
+        out('read(amt=3)', wrapper().read(amt=3))
+        out('read(amt=None)', wrapper().read(amt=None))
+        w = wrapper()
+        out('readline()', [w.readline(), w.readline()])
+        out('then readlines(3)', w.readlines(3))
+        out('readlines(size=None)', wrapper().readlines(size=None))
+        out('readlines()', wrapper().readlines())
+        ''')

@@ -98,10 +98,20 @@ SCENARIOS = {
         done()
         ''',
     'URL checks: controls, space, DEL and 0x80-0xFF are InvalidURL (D34)': '''
-        urls = ['/a b', '/a\\tb', '/a\\r\\nX: y', '/\\x7f', '/caf\\xc3\\xa9', '/\\x00', '/ok%20?q=1#f']
+        urls = ['/a b', '/a\\tb', '/a\\r\\nX: y', '/\\x7f', '/\\x00', '/ok%20?q=1#f']
         for i, url in enumerate(urls):
             c = httplib.HTTPConnection(HOST, PORT)
             out('url %d' % i, T(c.putrequest, 'GET', url))
+            out('then request()', T(c.request, 'GET', '/'))
+        c = httplib.HTTPConnection(HOST, PORT); c.request('GET', '/ok'); done()
+        ''',
+    'non-ASCII URLs: 2.7\'s classes, nothing sent (D34; the texts say to percent-encode)': '''
+        urls = ['/caf\\xc3\\xa9', u'/caf\\xe9', u'/\\u20ac', u'http://\\u4f8b.example/x',
+                u'/a\\u3000b', u'/\\u20ac x', u'/\\u20ac\\xe9']
+        for i, url in enumerate(urls):
+            c = httplib.HTTPConnection(HOST, PORT)
+            r = T(c.request, 'GET', url)
+            out('url %d' % i, type(r.exc).__name__ if isinstance(r, Raised) else r)
             out('then request()', T(c.request, 'GET', '/'))
         c = httplib.HTTPConnection(HOST, PORT); c.request('GET', '/ok'); done()
         ''',

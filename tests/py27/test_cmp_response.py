@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from harness import compare
+from harness import compare, observe_py27, observe_shim
 
 PRELUDE = textwrap.dedent('''
     import sys
@@ -345,3 +345,61 @@ def test_mutated_responses(seed):
             if r[0] == 'ok':
                 out('by 3', [err(r[1].read, 3) for i in range(8)])
         ''' % (_mutations(150, seed),))
+
+
+# Issue 12.2: the module's globals are read when used, as 2.7 read httplib's.
+# Each scenario sets them on the module it is given and puts them back.
+GLOBALS_AT_CALL_TIME = '''
+    long_status = b'HTTP/1.1 200 OK 123456789012345678901234567890\\r\\nContent-Length: 2\\r\\n\\r\\nhi'
+    long_header = b'HTTP/1.1 200 OK\\r\\nX-Long: 123456789012345678901234567890\\r\\n\\r\\n'
+    long_continue = (b'HTTP/1.1 100 Continue\\r\\nX-Long: 123456789012345678901234567890\\r\\n\\r\\n'
+                     b'HTTP/1.1 200 OK\\r\\n\\r\\n')
+    chunk_line = (b'HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n' +
+                  b'0' * 35 + b'2\\r\\nhi\\r\\n0\\r\\n\\r\\n')
+    trailer = (b'HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n'
+               b'2\\r\\nhi\\r\\n0\\r\\nX-Trailer: 123456789012345678901234567890\\r\\n\\r\\n')
+    saved = httplib._MAXLINE
+    try:
+        for limit in (30, 65536, 32):  # the header block's lines stay under 30
+            httplib._MAXLINE = limit
+            for name, raw in [('status', long_status), ('continue', long_continue),
+                              ('chunk size', chunk_line), ('trailer', trailer)]:
+                out('%s %d' % (name, limit), parse(raw))
+    finally:
+        httplib._MAXLINE = saved
+    saved = httplib.MAXAMOUNT
+    try:
+        httplib.MAXAMOUNT = 3
+        out('MAXAMOUNT 3', parse(b'HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\n0123456789'))
+        out('MAXAMOUNT 3 short', parse(b'HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\n01234'))
+    finally:
+        httplib.MAXAMOUNT = saved
+
+    class Sub(httplib.HTTPMessage):
+        pass
+
+    saved = httplib.HTTPMessage
+    try:
+        httplib.HTTPMessage = Sub
+        for raw in [b'HTTP/1.1 200 OK\\r\\nA: 1\\r\\n\\r\\n', b'<html>\\r\\n']:
+            r = resp(raw)
+            out('subclass', [r.msg.__class__ is Sub, r.msg.seekable, r.msg.startofheaders,
+                             r.msg.startofbody, r.msg.fp is None, r.getheader('a')])
+    finally:
+        httplib.HTTPMessage = saved
+    out('restored', resp(b'HTTP/1.1 200 OK\\r\\n\\r\\n').msg.__class__ is httplib.HTTPMessage)
+'''
+
+
+def test_module_globals_are_read_at_call_time():
+    same(GLOBALS_AT_CALL_TIME)
+
+
+def test_module_globals_of_the_native_face_are_read_at_call_time():
+    # The native face is a module of its own: its globals govern its responses
+    # (bodies are str there; the comparison reads both as latin-1 text).
+    import httplib_compat.native as native
+    code = PRELUDE + textwrap.dedent(GLOBALS_AT_CALL_TIME)
+    py27 = observe_py27(code)
+    shim = observe_shim(code, module=native)
+    assert shim[0] == py27[0]
