@@ -4,7 +4,9 @@
 Programs match on these texts (logs, ``except ... as e: if 'Tunnel' in str(e)``),
 so each one is compared whole, with its class and its ``args``; the runner's
 own canonical form compares only httplib's exception classes by text, this
-scenario also covers ValueError, RuntimeError and socket.error.
+scenario also covers ValueError, RuntimeError and socket.error.  Not here: the
+texts for non-ASCII hosts and URLs, which differ from 2.7's on purpose (they
+name the fix) and are tested with the connection.
 """
 import textwrap
 
@@ -39,11 +41,10 @@ SCENARIO = textwrap.dedent('''
 
     # Request side
     out('control character in host', text(httplib.HTTPConnection, '127.0.0.1\\r\\nX-y'))
-    out('byte 0xE9 in host', text(httplib.HTTPConnection, 'caf\\xe9.example'))
     c = httplib.HTTPConnection(HOST, PORT)
     out('space in path', text(c.putrequest, 'GET', '/a b'))
     c = httplib.HTTPConnection(HOST, PORT)
-    out('byte 0xE9 in path', text(c.putrequest, 'GET', '/caf\\xe9'))
+    out('DEL in path', text(c.putrequest, 'GET', '/caf\\x7f'))
     c = httplib.HTTPConnection(HOST, PORT)
     out('header before request', text(c.putheader, 'X-A', '1'))
     out('endheaders before request', text(c.endheaders))
