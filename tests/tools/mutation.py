@@ -1,0 +1,218 @@
+"""Mutation testing of httplib_compat with cosmic-ray (``tox -e mutation``).
+
+Usage: python tests/tools/mutation.py [--workdir DIR] [--rejudge] [MODULE ...]
+
+MODULE is a file name under httplib_compat/ (``_warnings.py``); the default is
+DEFAULT_MODULES.  The tree (package, tests, setup.cfg) is copied to DIR/tree
+first: cosmic-ray writes each mutant into the source file it mutates, so it
+never touches the checkout, and the copy is the only httplib_compat on the path
+(the tox environment does not install the package).  ``--rejudge`` runs only
+the survivors of the last session again, with the current tests.
+
+A survivor listed in mutation_equivalent.txt (beside this file: the module,
+the source line, the mutated line, and why no test can tell them apart) is
+reported as equivalent; the score is killed / (total - equivalent).
+
+Each mutant is judged by the tests in SELECTION for its module, run with
+``pytest -x`` (the first failure kills it).  Left out everywhere, as they add
+little per mutant and cost much: tests/test_hardening_load.py (threads, timed
+keep-alive loops), tests/test_benchmark.py (runs the benchmark in a subprocess)
+and tests/test_hardening_fuzz.py (hypothesis: random inputs make a mutant's
+fate vary from run to run).  The 2.7 comparisons (tests/py27) are in every
+selection that involves the modules they drive; with HTTPLIB_COMPAT_REQUIRE_PY27
+set (the tox environment sets it) a missing 2.7 fails the baseline instead of
+skipping them.
+
+cosmic-ray is chosen over mutmut 3: mutmut 3 runs every mutated function
+through a trampoline, two extra stack frames, which moves the caller that a
+``Py2CompatWarning`` (stacklevel) and ``_from_package()`` (sys._getframe)
+designate, so the unmutated suite already fails under it.  cosmic-ray mutates
+the source text itself and runs the tests in a fresh interpreter per mutant.
+"""
+from __future__ import print_function
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+_WHOLE_SUITE = ['tests', '--ignore=tests/test_hardening_load.py',
+                '--ignore=tests/test_benchmark.py', '--ignore=tests/test_hardening_fuzz.py']
+
+# Module -> the tests that judge its mutants (test_adapter_pins_* pin behaviour across modules).
+SELECTION = {
+    '_warnings.py': ['tests/test_adapter_warnings.py', 'tests/test_adapter_pins_warnings.py'],
+    'native.py': ['tests/test_adapter_native.py', 'tests/test_install.py',
+                  'tests/test_adapter_pins_native.py', 'tests/test_adapter_pins_response.py',
+                  'tests/test_adapter_warnings.py'],
+    '_install.py': ['tests/test_install.py'],
+    'legacy.py': ['tests/test_adapter_legacy.py', 'tests/py27/test_cmp_legacy.py',
+                  'tests/py27/test_cmp_pins_legacy.py',
+                  'tests/py27/test_cmp_error_texts.py', 'tests/test_adapter_native.py',
+                  'tests/test_adapter_pins_native.py', 'tests/test_adapter_warnings.py',
+                  'tests/test_hardening_tls.py'],
+    'response.py': _WHOLE_SUITE,
+    'connection.py': _WHOLE_SUITE,
+    'message.py': _WHOLE_SUITE,
+}
+DEFAULT_MODULES = ['_warnings.py', 'native.py']
+# Tests that fail on the unmutated package (bugs reported, not yet fixed): a
+# mutant cannot be judged by a test that already fails, so they sit out.
+KNOWN_FAILING = [
+    'tests/test_adapter_pins_response.py::test_negative_first_chunk_size_fails_for_readline',
+    'tests/test_adapter_pins_native.py::test_readline_on_a_body_cut_before_a_size_line_raises',
+] + ['tests/test_adapter_pins_native.py::test_readlines_hint_matches_the_default_face[%d-%s]' % case
+      for case in [(4, 'chunked'), (4, 'content-length'), (9, 'chunked'), (9, 'content-length'),
+                   (10, 'chunked'), (10, 'content-length')]]
+# Seconds per mutant: this many times the unmutated run, at least MIN_TIMEOUT;
+# a mutant still running then (an endless loop) counts as killed.
+TIMEOUT_FACTOR, MIN_TIMEOUT = 4, 20.0
+
+
+EQUIVALENT_LIST = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'mutation_equivalent.txt')
+
+
+def copy_tree(tree):
+    if os.path.exists(tree):
+        shutil.rmtree(tree)
+    os.makedirs(tree)
+    ignore = shutil.ignore_patterns('__pycache__', '*.pyc', '.pytest_cache')
+    for name in ('httplib_compat', 'tests'):
+        shutil.copytree(os.path.join(ROOT, name), os.path.join(tree, name), ignore=ignore)
+    for name in ('setup.cfg', 'pyproject.toml'):
+        shutil.copy(os.path.join(ROOT, name), tree)
+
+
+def config_text(module, tests, tree, timeout):
+    # A selected test file that this checkout lacks is left out (pytest would stop).
+    tests = [t for t in tests if t.startswith('-') or os.path.exists(os.path.join(tree, t))]
+    command = [sys.executable, '-m', 'pytest', '-x', '-q', '-p', 'no:cacheprovider'] + tests
+    command += ['--deselect=' + node for node in KNOWN_FAILING]
+    return '\n'.join([
+        '[cosmic-ray]',
+        'module-path = %s' % json.dumps('httplib_compat/' + module),
+        'timeout = %.1f' % timeout,
+        'excluded-modules = []',
+        'test-command = %s' % json.dumps(' '.join(command)),
+        '[cosmic-ray.distributor]',
+        'name = "local"',
+        ''])
+
+
+def cosmic_ray(*args, **kwargs):
+    tool = os.path.join(os.path.dirname(sys.executable), 'cosmic-ray')
+    return subprocess.check_output([tool] + list(args), **kwargs)
+
+
+def changed_lines(diff):
+    """The (removed, added) source line of a one-line mutant's diff, stripped."""
+    removed = [l[1:].strip() for l in diff.splitlines() if l[:1] == '-' and l[:3] != '---']
+    added = [l[1:].strip() for l in diff.splitlines() if l[:1] == '+' and l[:3] != '+++']
+    return ' '.join(removed), ' '.join(added)
+
+
+def equivalent_mutants():
+    """{(module, removed line, added line): reason} from mutation_equivalent.txt."""
+    table = {}
+    with open(EQUIVALENT_LIST) as lines:
+        for line in lines:
+            if line.strip() and not line.startswith('#'):
+                module, removed, added, reason = [f.strip() for f in line.split(' | ')]
+                table[module, removed, added] = reason
+    return table
+
+
+def run_module(module, workdir, tree, rejudge):
+    """(killed, total, survivors) for one module; ``rejudge`` runs again only
+    the survivors of the last session, if the module's source is unchanged."""
+    stem = module[:-3].lstrip('_')
+    config = os.path.join(workdir, 'cr-%s.toml' % stem)
+    session = os.path.join(workdir, 'cr-%s.sqlite' % stem)
+    with open(os.path.join(tree, 'httplib_compat', module), 'rb') as source:
+        digest = hashlib.sha256(source.read()).hexdigest()
+    try:
+        with open(session + '.source') as recorded:
+            rejudge = rejudge and recorded.read() == digest
+    except IOError:
+        rejudge = False
+    with open(config, 'w') as out:
+        out.write(config_text(module, SELECTION[module], tree, 3600))
+    started = time.time()
+    cosmic_ray('baseline', config, cwd=tree)  # the unmutated selection must pass
+    timeout = max(MIN_TIMEOUT, TIMEOUT_FACTOR * (time.time() - started))
+    with open(config, 'w') as out:
+        out.write(config_text(module, SELECTION[module], tree, timeout))
+    if rejudge:
+        db = sqlite3.connect(session)
+        db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'")
+        db.commit()
+        db.close()
+    else:
+        if os.path.exists(session):
+            os.remove(session)
+        cosmic_ray('init', config, session, cwd=tree)
+        with open(session + '.source', 'w') as recorded:
+            recorded.write(digest)
+    cosmic_ray('exec', config, session, cwd=tree)
+    killed, survivors, total = 0, [], 0
+    for line in cosmic_ray('dump', session, cwd=tree).decode('utf-8').splitlines():
+        item, result = json.loads(line)
+        total += 1
+        if result is not None and result.get('test_outcome') in ('killed', 'incompetent'):
+            killed += 1
+        else:
+            survivors.append((item, result))
+    return killed, total, survivors
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--workdir', default=os.path.join(ROOT, '.tox', 'mutation-work'),
+                        help='sessions are kept here, the copied tree in its tree/')
+    parser.add_argument('--rejudge', action='store_true',
+                        help="run only the last session's survivors again (e.g. after adding "
+                             'tests), for each module whose source has not changed since')
+    parser.add_argument('modules', nargs='*', default=DEFAULT_MODULES)
+    args = parser.parse_args(argv)
+    tree = os.path.join(args.workdir, 'tree')
+    copy_tree(tree)
+    os.environ['PYTHONPATH'] = tree  # subprocess tests import the mutated copy too
+    os.environ['PYTHONDONTWRITEBYTECODE'] = '1'
+    equivalent = equivalent_mutants()
+    summary = []
+    for module in args.modules:
+        killed, total, survivors = run_module(module, args.workdir, tree, args.rejudge)
+        known = 0
+        for item, result in survivors:
+            mutation = item['mutations'][0]
+            removed, added = changed_lines(result['diff']) if result else ('', '')
+            reason = equivalent.get((module, removed, added))
+            if reason is not None:
+                known += 1
+                print('equivalent %s:%d %s => %s (%s)' % (
+                    module, mutation['start_pos'][0], removed, added, reason))
+                continue
+            print('SURVIVED %s:%d %s (%s)' % (module, mutation['start_pos'][0],
+                                              mutation['operator_name'],
+                                              mutation['definition_name']))
+            if result and result.get('diff'):
+                print(result['diff'])
+        summary.append((module, killed, total, known))
+        sys.stdout.flush()
+    print('\nmodule           killed / total  equivalent  killed / non-equivalent')
+    for module, killed, total, known in summary:
+        print('%-16s %6d / %-5d  %10d  %5.1f %%' % (
+            module, killed, total, known,
+            100.0 * killed / (total - known) if total > known else 100.0))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
