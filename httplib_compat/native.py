@@ -33,7 +33,7 @@ if sys.version_info[0] >= 3:
 
         def readlines(self, hint=-1):
             lines, total = [], 0
-            while hint is None or hint <= 0 or total < hint:
+            while hint is None or hint <= 0 or total <= hint:  # as io: stop once past it
                 line = self.readline()
                 if not line:
                     break

@@ -145,6 +145,8 @@ class HTTPResponse(_client.HTTPResponse):
     # 3.15's begin(_max_headers=): the connection's max_response_headers, which
     # also bounds the trailer of a chunked body.
     _max_header_count = None
+    # A chunk size line that did not parse, seen by peek(): read() owes an IncompleteRead.
+    _broken_chunk = False
 
     def __init__(self, sock, debuglevel=0, strict=_STRICT_DEFAULT, method=None,
                  buffering=False, url=None):
@@ -302,6 +304,9 @@ class HTTPResponse(_client.HTTPResponse):
     def read(self, amt=None):
         # 2.7's read() on every 3.x (3.6-3.12 build read(amt) on readinto()).
         if self.fp is None:
+            if self._broken_chunk:
+                self._broken_chunk = False
+                raise IncompleteRead(b'')
             return b''
         if self.headers is None:
             raise ResponseNotReady()  # 2.7 failed an assert here
@@ -401,6 +406,10 @@ class HTTPResponse(_client.HTTPResponse):
                 raise ValueError(line)
         except ValueError:
             self._close_conn()  # protocol synchronisation is lost
+            # peek() (so IOBase's readline() and iteration) reaches here through
+            # http.client, which takes a broken frame for the end of the body:
+            # the next read() raises it instead, as 2.7's read() did.
+            self._broken_chunk = True
             raise
         return size
 
@@ -430,6 +439,7 @@ class HTTPResponse(_client.HTTPResponse):
                 try:
                     chunk_left = self._read_next_chunk_size()
                 except ValueError:
+                    self._broken_chunk = False
                     raise IncompleteRead(b''.join(value))
                 if chunk_left == 0:
                     break
