@@ -1,4 +1,4 @@
-"""Python 2.7's ``httplib`` for Python 2 code running on Python 3.6-3.13.
+"""Python 2.7's ``httplib`` for Python 2 code running on Python 3.6-3.15 and PyPy3.
 
 Write ``import httplib_compat as httplib``.  On Python 2.7 this module *is* the
 standard ``httplib`` (its very objects are re-exported); on Python 3 it is an
