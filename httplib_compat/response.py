@@ -302,7 +302,7 @@ class HTTPResponse(_client.HTTPResponse):
             fp.close()
 
     def read(self, amt=None):
-        # 2.7's read() on every 3.x (3.6-3.12 build read(amt) on readinto()).
+        # 2.7's read() on every 3.x (3.6-3.9 and PyPy3 build read(amt) on readinto()).
         if self.fp is None:
             if self._broken_chunk:
                 self._broken_chunk = False
