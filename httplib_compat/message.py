@@ -21,7 +21,6 @@ continuation lines only, and read other lines without end.
 import email.message as _email_message
 import http.client as _client
 import re
-import sys
 
 import httplib_compat
 from httplib_compat._internals import Policy as _Policy, STR_HAS_ISASCII
@@ -408,6 +407,12 @@ def _too_many_headers(bound):
     return HTTPException('got more than %d headers' % bound)
 
 
+class SeekableOfResponse(int):
+    """``seekable`` as the shim's own responses pass it (2.7's values): a message
+    they build, also through a subclass set as ``httplib.HTTPMessage``, does not
+    warn that ``HTTPMessage(fp)`` is Python 2 only."""
+
+
 class HTTPMessage(_client.HTTPMessage):
     """A response's headers, with the API of 2.7's ``httplib.HTTPMessage``
     (``mimetools.Message`` / ``rfc822.Message``) where a name means something
@@ -433,7 +438,9 @@ class HTTPMessage(_client.HTTPMessage):
             self.seekable = 0
         else:
             # Python 3's HTTPMessage(fp) ignored fp; the shim's own responses do not warn.
-            if not sys._getframe(1).f_globals.get('__name__', '').startswith('httplib_compat.'):
+            if seekable.__class__ is SeekableOfResponse:
+                seekable = int(seekable)
+            else:
                 warn_py2('HTTPMessage(fp)', 'http.client.parse_headers(fp)')
             if seekable == 1:
                 try:

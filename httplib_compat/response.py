@@ -17,6 +17,7 @@ from httplib_compat._warnings import warn_py2
 from httplib_compat.constants import CONTINUE, NO_CONTENT, NOT_MODIFIED
 from httplib_compat.exceptions import (
     HTTPException, IncompleteRead, RemoteDisconnected, ResponseNotReady, UnknownProtocol)
+from httplib_compat.message import SeekableOfResponse
 
 # 3.14's bound on the 100 Continue responses before the final one.
 _MAXINTERIMRESPONSES = 100
@@ -238,13 +239,13 @@ class HTTPResponse(_client.HTTPResponse):
             self.length = None
             self.chunked = 0
             self.will_close = 1
-            self.msg = self.headers = message_class(io.BytesIO())
+            self.msg = self.headers = message_class(io.BytesIO(), SeekableOfResponse(1))
             return
 
         if _max_headers is None:
-            msg = message_class(self.fp, 0)
+            msg = message_class(self.fp, SeekableOfResponse(0))
         else:
-            msg = message_class(self.fp, 0, max_headers=_max_headers)
+            msg = message_class(self.fp, SeekableOfResponse(0), max_headers=_max_headers)
         self.msg = self.headers = msg
         msg.fp = None  # as 2.7: the message does not keep the socket file
         if self.debuglevel > 0:

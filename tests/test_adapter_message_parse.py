@@ -259,6 +259,28 @@ def test_the_shim_calls_its_own_hooks_without_warnings():
     assert 'HTTPMessage(fp)' in str(caught[0].message)
 
 
+def test_a_message_class_set_on_the_module_and_built_by_a_response_does_not_warn(monkeypatch):
+    # The response says it built the message (no frame inspection): even a
+    # subclass set as httplib.HTTPMessage, whose __init__ lives in the caller's
+    # module, gets no HTTPMessage(fp) warning from the shim's own response.
+    class Sub(HTTPMessage):
+        def __init__(self, fp, seekable=1):
+            HTTPMessage.__init__(self, fp, seekable)
+
+    monkeypatch.setattr(httplib_compat, 'HTTPMessage', Sub)
+    ours, theirs = socket.socketpair()
+    theirs.sendall(b'HTTP/1.0 200 OK\r\nA: 1\r\n\r\n')
+    theirs.close()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        response = httplib_compat.HTTPResponse(ours)
+        response.begin()
+        Sub(io.BytesIO(b'A: 1\r\n\r\n'))  # the caller's own construction still warns
+    ours.close()
+    assert type(response.msg) is Sub and response.msg.seekable == 0
+    assert [str(w.message).split(' is ')[0] for w in caught] == ['HTTPMessage(fp)']
+
+
 # -- Issue 14.8 pins ----------------------------------------------------------------
 
 @pytest.mark.parametrize('cls', [HTTPMessage, PassThrough], ids=['one-pass', 'hooks'])
