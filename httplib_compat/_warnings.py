@@ -2,9 +2,13 @@
 
 Every adaptation that restores a Python-2-only behaviour calls ``warn_py2`` with
 the Python 3 idiom to move to.  The category subclasses DeprecationWarning, so
-it is silent by default; while it is silent, ``warn_py2`` costs one cached
-comparison and never enters the ``warnings`` machinery.
+it is silent by default.  ``warn_py2`` gives exactly the outcome ``warnings.warn``
+would (shown, raised or ignored), but where the active filters ignore the
+category it returns without entering the ``warnings`` machinery: it reads the
+filters through a summary that is made again whenever the filter list differs,
+in any entry, from the one the summary was made from.
 """
+import re
 import sys
 import warnings
 
@@ -13,38 +17,98 @@ class Py2CompatWarning(DeprecationWarning):
     """A Python 2 only httplib behaviour was used; the message names the Python 3 idiom."""
 
 
-_ALWAYS, _NEVER = True, False
-_cache_key = None
-_cache_decision = _ALWAYS
+def warning_text(what, idiom):
+    """The message of the warning for ``what``; the stubs' @deprecated say the same."""
+    return '%s is Python 2 httplib behaviour; on Python 3 use %s' % (what, idiom)
 
 
-def _filters_key(filters):
-    return id(filters), len(filters), filters[0] if filters else None
+# 3.14's -X context_aware_warnings: catch_warnings() then swaps a context
+# variable's filter list, and warnings.filters stays the global one.
+if getattr(sys.flags, 'context_aware_warnings', False):
+    _context_var = warnings._warnings_context
+else:
+    _context_var = None
+
+# CPython 3.7 (PEP 565) compares a plain-str module in a filter with the
+# caller's __name__; 3.6 calls .match() on it and fails.
+_PLAIN_MODULE_NAMES = sys.version_info >= (3, 7)
+_PATTERN = type(re.compile(''))
+
+# What the summary says for a call: return at once, or hand it to warnings.warn.
+_SILENT = 'silent'
+_ASK = 'ask'
 
 
-def _decide():
-    """Walk the filters as ``warnings`` would for a Py2CompatWarning: the result
-    is _ALWAYS, _NEVER, or the modules whose call sites it would show, as
-    (names compared whole, compiled patterns)."""
-    names, patterns = set(), []
-    for action, message, category, module, _lineno in warnings.filters:
-        if not issubclass(Py2CompatWarning, category):
-            continue
-        if message is not None:
-            return _ALWAYS  # depends on the text: let warnings decide
+def _active_filters():
+    if _context_var is not None:
+        context = _context_var.get(None)
+        if context is not None:
+            return context._filters
+    return warnings.filters
+
+
+def _module_matcher(module):
+    """``module`` of a filter entry if warn_py2 can test it as warnings does, else None."""
+    if module.__class__ is _PATTERN:
+        return module
+    if module.__class__ is str and _PLAIN_MODULE_NAMES:
+        return module
+    return None
+
+
+def _summarise(filters, default_action):
+    """What ``warnings.warn`` does with a Py2CompatWarning under ``filters``, as far
+    as the caller's module tells: _SILENT, _ASK, or (rules, otherwise) where rules
+    are (module matcher, outcome) tried in order on the caller's ``__name__``."""
+    if filters.__class__ is not list:
+        return _ASK  # warnings reports what is wrong with it
+    rules = []
+    otherwise = _SILENT if default_action == 'ignore' else _ASK
+    for entry in filters:
+        if entry.__class__ is not tuple or len(entry) != 5:
+            return _ASK
+        action, message, category, module, lineno = entry
+        try:
+            if not issubclass(Py2CompatWarning, category):
+                continue
+        except TypeError:
+            return _ASK
+        if message is not None or lineno != 0:
+            otherwise = _ASK  # depends on the text or the line: warnings decides
+            break
+        outcome = _SILENT if action.__class__ is str and action == 'ignore' else _ASK
         if module is None:
-            if action == 'ignore':
-                return (frozenset(names), tuple(patterns)) if names or patterns else _NEVER
-            return _ALWAYS
-        if action == 'ignore':
-            return _ALWAYS  # a module-specific ignore: let warnings decide
-        # e.g. Python's default for __main__.  Filters hold compiled patterns, or
-        # plain strings compared whole (the interpreter's own default filters).
-        if isinstance(module, str):
-            names.add(module)
-        else:
-            patterns.append(module)
-    return _ALWAYS
+            otherwise = outcome
+            break
+        matcher = _module_matcher(module)
+        if matcher is None:
+            otherwise = _ASK
+            break
+        rules.append((matcher, outcome))
+    # A last rule that agrees with what follows it changes nothing.
+    while rules and rules[-1][1] == otherwise:
+        rules.pop()
+    if not rules:
+        return otherwise
+    if all(matcher.__class__ is str for matcher, _ in rules):
+        # Names compared whole (e.g. Python's default filter for __main__): a
+        # dict lookup, the first rule for a name winning as in warnings.
+        return dict(reversed(rules)), otherwise
+    return tuple(rules), otherwise
+
+
+# (filters copied, defaultaction, summary) of the last summary made.  One
+# tuple: threads never see a half-updated pair.
+_fast_state = (None, None, _ASK)
+
+
+def _full_path(filters):
+    """warn_py2 when the fast state does not hold: summarise the filters again."""
+    global _fast_state
+    default_action = warnings.defaultaction
+    summary = _summarise(filters, default_action)
+    _fast_state = (list(filters) if filters.__class__ is list else None, default_action, summary)
+    return summary
 
 
 def warn_py2(what, idiom, stacklevel=3):
@@ -52,19 +116,32 @@ def warn_py2(what, idiom, stacklevel=3):
 
     ``stacklevel`` 3 points at the caller of the shim method that calls this.
     """
-    global _cache_key, _cache_decision
-    key = _filters_key(warnings.filters)
-    if key != _cache_key:
-        _cache_decision, _cache_key = _decide(), key
-    decision = _cache_decision
-    if decision is _NEVER:
+    filters = warnings.filters if _context_var is None else _active_filters()
+    state = _fast_state
+    if filters == state[0] and warnings.defaultaction == state[1]:
+        summary = state[2]
+    else:
+        summary = _full_path(filters)
+    if summary is _SILENT:
         return
-    if decision is not _ALWAYS:
-        # The common case on a hot path: Python's defaults show it for __main__ only.
-        names, patterns = decision
-        caller = sys._getframe(stacklevel - 1).f_globals.get('__name__', '')
-        if caller not in names and not (patterns and any(
-                pattern.match(caller) is not None for pattern in patterns)):
-            return
-    warnings.warn('%s is Python 2 httplib behaviour; on Python 3 use %s' % (what, idiom),
-                  Py2CompatWarning, stacklevel=stacklevel)
+    if summary is not _ASK:
+        # Filters for some modules: the caller's __name__ decides, as in warnings.
+        # (warnings would skip importlib's bootstrap frames; a caller of the
+        # shim's methods is never one.)
+        rules, otherwise = summary
+        try:
+            name = sys._getframe(stacklevel - 1).f_globals.get('__name__')
+        except ValueError:
+            name = None  # no Python caller (an atexit callback): warnings says "sys"
+        if name.__class__ is str:
+            if rules.__class__ is dict:
+                outcome = rules.get(name, otherwise)
+            else:
+                for matcher, outcome in rules:
+                    if (matcher == name) if matcher.__class__ is str else matcher.match(name):
+                        break
+                else:
+                    outcome = otherwise
+            if outcome is _SILENT:
+                return
+    warnings.warn(warning_text(what, idiom), Py2CompatWarning, stacklevel=stacklevel)
