@@ -10,7 +10,6 @@ context-aware mode included), for one module, one line, one message.
 """
 import os
 import re
-import subprocess
 import sys
 import textwrap
 import types
@@ -19,9 +18,10 @@ import warnings
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-import httplib_compat
 from httplib_compat import Py2CompatWarning
 from httplib_compat._warnings import warn_py2
+
+from fresh_python import run_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEXT = '%s is Python 2 httplib behaviour; on Python 3 use %s'
@@ -300,8 +300,8 @@ in_place_steps = [
 ]
 changes = st.one_of(*(api_steps if IGNORED_REMEMBERED else api_steps + in_place_steps))
 # Rounds of up to two changes, then a call from one of the modules.
-scenarios = st.lists(st.tuples(st.lists(changes, max_size=2), st.sampled_from([MODULE_A, MODULE_B])),
-                     min_size=1, max_size=6).map(
+rounds = st.tuples(st.lists(changes, max_size=2), st.sampled_from([MODULE_A, MODULE_B]))
+scenarios = st.lists(rounds, min_size=1, max_size=6).map(
     lambda rounds: [step for round_changes, call in rounds for step in round_changes + [call]])
 EXAMPLES = int(os.environ.get('HTTPLIB_COMPAT_FUZZ_EXAMPLES') or 300)
 
@@ -314,17 +314,6 @@ def test_any_filters_any_change_same_outcome_as_warnings(scenario):
 
 
 # -- fresh interpreters --------------------------------------------------------
-
-def run_python(args, cwd, **environ):
-    env = dict(os.environ, **environ)
-    env['PYTHONPATH'] = os.path.dirname(os.path.dirname(os.path.abspath(httplib_compat.__file__)))
-    env.pop('PYTHONWARNINGS', None)
-    env.pop('HTTPLIB_COMPAT_REPORT', None)
-    proc = subprocess.Popen([sys.executable] + list(args), env=env, cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = proc.communicate()[0].decode('utf-8', 'replace')
-    return proc.returncode, out
-
 
 MAIN_SCRIPT = textwrap.dedent('''\
     import atexit
