@@ -6,8 +6,16 @@ it is silent by default.  ``warn_py2`` gives exactly the outcome ``warnings.warn
 would (shown, raised or ignored), but where the active filters ignore the
 category it returns without entering the ``warnings`` machinery: it reads the
 filters through a summary that is made again whenever the filter list differs,
-in any entry, from the one the summary was made from.
+in any entry, from the one the summary was made from.  (One difference, on
+CPython 3.6 only: its warnings.warn also remembered an ignored call site until
+the next change through the warnings functions; 3.7 dropped that, bpo-27535, and
+the shim follows 3.7+ everywhere.)
+
+While a migration report is recording (httplib_compat/report.py), every call is
+counted first, whatever the filters then decide.
 """
+import atexit
+import os
 import re
 import sys
 import warnings
@@ -97,18 +105,28 @@ def _summarise(filters, default_action):
     return tuple(rules), otherwise
 
 
-# (filters copied, defaultaction, summary) of the last summary made.  One
-# tuple: threads never see a half-updated pair.
-_fast_state = (None, None, _ASK)
+# (filters copied, defaultaction, summary) of the last summary made; the fast
+# state is the same while no report records, else one no list equals, so that
+# every call comes by the counting branch.  One tuple: threads never see a
+# half-updated pair.
+_NO_STATE = (None, None, _ASK)
+_summary_state = _NO_STATE
+_fast_state = _NO_STATE
+_reports = ()
 
 
-def _full_path(filters):
-    """warn_py2 when the fast state does not hold: summarise the filters again."""
-    global _fast_state
+def _summary_for(filters):
+    """The summary of ``filters``, made again only if they changed since the last."""
+    global _summary_state, _fast_state
     default_action = warnings.defaultaction
-    summary = _summarise(filters, default_action)
-    _fast_state = (list(filters) if filters.__class__ is list else None, default_action, summary)
-    return summary
+    state = _summary_state
+    if filters != state[0] or default_action != state[1]:
+        state = (list(filters) if filters.__class__ is list else None, default_action,
+                 _summarise(filters, default_action))
+        _summary_state = state
+    if not _reports:  # else every call must come by to be counted
+        _fast_state = state
+    return state[2]
 
 
 def warn_py2(what, idiom, stacklevel=3):
@@ -121,7 +139,21 @@ def warn_py2(what, idiom, stacklevel=3):
     if filters == state[0] and warnings.defaultaction == state[1]:
         summary = state[2]
     else:
-        summary = _full_path(filters)
+        if _reports:
+            # A report records: count the use at the call site warnings names.
+            try:
+                frame = sys._getframe(stacklevel - 1)
+            except ValueError:  # no Python caller: warnings says '<sys>'
+                site = ('<sys>', 0, what)
+            else:
+                site = (frame.f_code.co_filename, frame.f_lineno, what)
+            for report in _reports:
+                report.count(site, idiom)
+            state = _summary_state
+        if filters == state[0] and warnings.defaultaction == state[1]:
+            summary = state[2]
+        else:
+            summary = _summary_for(filters)
     if summary is _SILENT:
         return
     if summary is not _ASK:
@@ -145,3 +177,33 @@ def warn_py2(what, idiom, stacklevel=3):
             if outcome is _SILENT:
                 return
     warnings.warn(warning_text(what, idiom), Py2CompatWarning, stacklevel=stacklevel)
+
+
+def start_recording(report):
+    """Count every warn_py2 call until stopped: ``report.count((file, line, what),
+    idiom)`` (httplib_compat/report.py)."""
+    global _reports, _fast_state
+    _reports = _reports + (report,)
+    _fast_state = _NO_STATE
+
+
+def stop_recording(report):
+    global _reports, _fast_state
+    _reports = tuple(r for r in _reports if r is not report)
+    _fast_state = _NO_STATE
+
+
+def _record_until_exit(path):
+    """HTTPLIB_COMPAT_REPORT=PATH: record from now on, write the JSON report at exit."""
+    from httplib_compat.report import MigrationReport
+    report = MigrationReport()
+    start_recording(report)
+
+    def write():
+        stop_recording(report)
+        report.write(path)
+    atexit.register(write)
+
+
+if os.environ.get('HTTPLIB_COMPAT_REPORT'):
+    _record_until_exit(os.environ['HTTPLIB_COMPAT_REPORT'])
