@@ -109,12 +109,16 @@ class MigrationReport(object):
         return '\n'.join(lines) + '\n'
 
 
+def _counted(number, noun):
+    return '%d %s%s' % (number, noun, '' if number == 1 else 's')
+
+
 def summary_line(data, previous=None):
-    line = 'httplib_compat: %d Python-2-only uses at %d call sites' % (
-        data['uses'], data['call_sites'])
+    line = 'httplib_compat: %s at %s' % (_counted(data['uses'], 'Python-2-only use'),
+                                         _counted(data['call_sites'], 'call site'))
     if previous is not None:
-        line += ' (last report: %d uses at %d call sites)' % (
-            previous.get('uses', 0), previous.get('call_sites', 0))
+        line += ' (last report: %s at %s)' % (_counted(previous.get('uses', 0), 'use'),
+                                              _counted(previous.get('call_sites', 0), 'call site'))
     return line
 
 

@@ -246,7 +246,7 @@ def test_plugin_on_python27_xmlrpclib_then_one_call_site_moved_to_the_idiom(tmp_
     assert (data['uses'], data['call_sites']) == (5, 1)
     assert rows == [('xmlrpclib_py27.py', endheaders, 'endheaders(str)',
                      "endheaders(body.encode('latin-1'))", 5, first)]
-    assert ('httplib_compat: 5 Python-2-only uses at 1 call sites '
+    assert ('httplib_compat: 5 Python-2-only uses at 1 call site '
             '(last report: 10 uses at 2 call sites)\n') in out, out
 
 
@@ -257,7 +257,7 @@ def test_plugin_counts_a_use_that_raises_and_needs_no_path(tmp_path):
     code, out = rpc_session(tmp_path, '--httplib-compat-report', '-W',
                             'error::httplib_compat.Py2CompatWarning')
     assert code == 1 and '2 failed' in out, out
-    assert 'httplib_compat: 2 Python-2-only uses at 1 call sites\n' in out, out
+    assert 'httplib_compat: 2 Python-2-only uses at 1 call site\n' in out, out
     assert 'JSON report' not in out
 
 
