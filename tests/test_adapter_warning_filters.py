@@ -313,6 +313,71 @@ def test_any_filters_any_change_same_outcome_as_warnings(scenario):
     assert_same_as_warnings(scenario)
 
 
+class ModuleMatcher(object):
+    """Not a compiled pattern, but warnings calls any .match() of a filter."""
+
+    def match(self, name):
+        return name == 'calls_a'
+
+
+def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
+    odd_filter_lists = [
+        [('always', None, Warning, ModuleMatcher(), 0)],
+        [('ignore', None, 'not a class', None, 0)],
+        [['ignore', None, Warning, None, 0]],
+        [('ignore', None, Warning, None)],
+        [(b'ignore', None, Warning, None, 0)],
+    ]
+    scenarios = [[default_action('ignore'), set_filters(filters), MODULE_A, MODULE_B]
+                 for filters in odd_filter_lists]
+    # Not a list (CPython refuses it, PyPy takes it).
+    scenarios.append([Step('warnings.filters = a tuple', lambda: setattr(
+        warnings, 'filters', tuple(PYTHON_DEFAULTS))), MODULE_A])
+    for steps in scenarios:
+        outcomes = {}
+        for warn in (reference_warn, warn_py2):
+            try:
+                outcomes[warn] = run_steps(warn, steps)
+            except Exception as error:  # warnings refuses some: the shim must do the same
+                outcomes[warn] = type(error)
+        assert outcomes[warn_py2] == outcomes[reference_warn], steps
+    assert shown(run_steps(warn_py2, scenarios[0])) == [1, 0]
+
+
+# -- the fast path: a silent call never enters warnings -----------------------
+
+def no_warnings_call(*args, **kwargs):
+    raise AssertionError('warnings.warn called for a Py2CompatWarning the filters ignore')
+
+
+SILENT_FILTERS = {
+    "Python's defaults, from a library module": PYTHON_DEFAULTS,
+    'an ignore for the calling module': [
+        ('ignore', None, Py2CompatWarning, re.compile('calls_a'), 0),
+        ('always', None, Warning, None, 0)],
+    'filters for other categories first': [
+        ('error', None, UserWarning, None, 0),
+        ('error', re.compile('x'), ResourceWarning, None, 7),
+        ('ignore', None, DeprecationWarning, None, 0)],
+    'no filter, defaultaction ignore': [],
+}
+
+
+def test_silent_calls_skip_the_warnings_machinery(monkeypatch):
+    for label, filters in sorted(SILENT_FILTERS.items()):
+        with warnings.catch_warnings():
+            active_filters()[:] = filters
+            saved = warnings.defaultaction
+            warnings.defaultaction = 'ignore' if not filters else saved
+            try:
+                with monkeypatch.context() as patch:
+                    patch.setattr(warnings, 'warn', no_warnings_call)
+                    for _ in range(3):
+                        MODULE_A.caller(warn_py2)
+            finally:
+                warnings.defaultaction = saved
+
+
 # -- fresh interpreters --------------------------------------------------------
 
 MAIN_SCRIPT = textwrap.dedent('''\
