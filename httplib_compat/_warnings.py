@@ -188,9 +188,8 @@ def start_recording(report):
 
 
 def stop_recording(report):
-    global _reports, _fast_state
+    global _reports
     _reports = tuple(r for r in _reports if r is not report)
-    _fast_state = _NO_STATE
 
 
 def _record_until_exit(path):

@@ -130,6 +130,7 @@ def test_the_table_is_sorted_by_count_and_names_the_idiom():
 # -- HTTPLIB_COMPAT_REPORT=PATH ------------------------------------------------
 
 PROGRAM = textwrap.dedent('''\
+    import atexit
     import socket
     import httplib_compat as httplib
 
@@ -143,6 +144,7 @@ PROGRAM = textwrap.dedent('''\
     for _ in range(4):
         fetch_header()
     httplib.HTTPConnection('127.0.0.1', 80, True)
+    atexit.register(httplib.FakeSocket, None, 'sslobj')  # called with no Python caller
     print('ok')
     ''')
 
@@ -156,10 +158,11 @@ def test_the_environment_variable_writes_the_report_at_exit(tmp_path):
     assert out.count('Py2CompatWarning') == (2 if sys.version_info >= (3, 7) else 0), out
     with open(path) as f:
         data = json.load(f)
-    assert (data['uses'], data['call_sites']) == (5, 2)
+    assert (data['uses'], data['call_sites']) == (6, 3)
     assert [(s['file'], s['line'], s['what'], s['count'], s['first_test']) for s in data['sites']] \
-        == [('prog.py', 9, 'msg.getheader()', 4, None),
-            ('prog.py', 13, 'HTTPConnection(strict=...)', 1, None)]
+        == [('prog.py', 10, 'msg.getheader()', 4, None),
+            ('<sys>', 0, 'FakeSocket(sock, sslobj)', 1, None),  # as warnings names it
+            ('prog.py', 14, 'HTTPConnection(strict=...)', 1, None)]
 
 
 # -- the pytest plugin, on 2.7's xmlrpclib -------------------------------------

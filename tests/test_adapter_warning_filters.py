@@ -164,6 +164,18 @@ def test_an_ignore_for_one_module_silences_only_that_module():
     assert shown(outcomes) == [0, 1, 0]
 
 
+def test_module_filters_by_name_and_by_pattern_together():
+    # Plain-str module names (3.7+) beside compiled patterns: tried in order.
+    names = ['calls_b', 'calls_a'] if sys.version_info >= (3, 7) else [re.compile(r'calls_b\Z')]
+
+    def filters():
+        active_filters()[:] = [('ignore', None, Py2CompatWarning, names[0], 0),
+                               ('always', None, Py2CompatWarning, re.compile('calls_'), 0),
+                               ('ignore', None, Warning, None, 0)]
+    outcomes = assert_same_as_warnings([filters, MODULE_A, MODULE_B, MODULE_A])
+    assert shown(outcomes) == [1, 0, 1]
+
+
 def test_switching_ignore_back_to_always():
     def always():
         warnings.simplefilter('always', Py2CompatWarning)
