@@ -129,13 +129,30 @@ def _summary_for(filters):
     return state[2]
 
 
+_UNKNOWN = object()
+
+
+def _caller_name(stacklevel):
+    """``__name__`` of the module warnings.warn(stacklevel=...) would name, or None
+    (no Python caller, e.g. an atexit callback: warnings says "sys").  (warnings
+    skips importlib's bootstrap frames; a caller of the shim's methods is never one.)"""
+    try:
+        return sys._getframe(stacklevel).f_globals.get('__name__')
+    except ValueError:
+        return None
+
+
 def warn_py2(what, idiom, stacklevel=3):
     """Warn that Python 2 behaviour ``what`` was used; ``idiom`` is its Python 3 form.
 
     ``stacklevel`` 3 points at the caller of the shim method that calls this.
     """
-    filters = warnings.filters if _context_var is None else _active_filters()
     state = _fast_state
+    # Filters for some modules (Python's defaults: __main__): the caller's
+    # __name__ decides, as in warnings.  Looked up before the filters are
+    # compared, which lets PyPy's JIT keep the frames virtual.
+    name = _caller_name(stacklevel) if state[2].__class__ is tuple else _UNKNOWN
+    filters = warnings.filters if _context_var is None else _active_filters()
     if filters == state[0] and warnings.defaultaction == state[1]:
         summary = state[2]
     else:
@@ -157,14 +174,9 @@ def warn_py2(what, idiom, stacklevel=3):
     if summary is _SILENT:
         return
     if summary is not _ASK:
-        # Filters for some modules: the caller's __name__ decides, as in warnings.
-        # (warnings would skip importlib's bootstrap frames; a caller of the
-        # shim's methods is never one.)
         rules, otherwise = summary
-        try:
-            name = sys._getframe(stacklevel - 1).f_globals.get('__name__')
-        except ValueError:
-            name = None  # no Python caller (an atexit callback): warnings says "sys"
+        if name is _UNKNOWN:
+            name = _caller_name(stacklevel)
         if name.__class__ is str:
             if rules.__class__ is dict:
                 outcome = rules.get(name, otherwise)
