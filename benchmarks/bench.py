@@ -7,6 +7,7 @@
     python benchmarks/bench.py --quick         # a smoke run of a few seconds
     python benchmarks/bench.py --json out.json # also write the figures as JSON ('-': stdout only)
     python benchmarks/bench.py --profile get_small   # cProfile of the shim on one case
+    python benchmarks/bench.py --report-cost   # plus httplib_compat with a migration report on
 
 Standard library only; this file runs on Python 2.7, 3.6-3.15 and PyPy3 alike.  A
 keep-alive HTTP/1.1 server on 127.0.0.1 (an ephemeral port) runs in its own
@@ -349,6 +350,13 @@ class Worker(object):
 
     def measure(self, module_name, name, n, warmup=3):
         loop = CASE_BY_NAME[name][2]
+        # 'httplib_compat+report': the same module, with a migration report recording.
+        module_name, _, with_report = module_name.partition('+')
+        recording = None
+        if with_report:
+            import httplib_compat.report
+            recording = httplib_compat.report.recording()
+            recording.__enter__()
         conn = self.modules[module_name].HTTPConnection(HOST, self.port)
         try:
             loop(conn, warmup, self.ctx)
@@ -358,6 +366,8 @@ class Worker(object):
             return timer() - start, cpu_timer() - cpu_start
         finally:
             conn.close()
+            if recording is not None:
+                recording.__exit__(None, None, None)
 
     def calibrate(self, module_name, name, target):
         n = 4
@@ -678,6 +688,8 @@ def run(args):
         workers.append(main)
         # (label, worker, module): the A B (C) order of every round.
         runs = [(baseline, main, baseline), ('httplib_compat', main, 'httplib_compat')]
+        if args.report_cost:
+            runs.append(('compat+report', main, 'httplib_compat+report'))
         if py2:
             anchor = WorkerProcess(py2, ['httplib'], port, upload_path, args.installed)
             workers.append(anchor)
@@ -749,6 +761,9 @@ def run(args):
                     'best_ratio': (min(by_label['httplib_compat'][clock]) /
                                    min(by_label[baseline][clock])),
                 })
+            if 'compat+report' in per_op:
+                entry[clock]['report_us'] = per_op['compat+report'] * 1e6
+                entry[clock]['report_ratio'] = per_op['compat+report'] / per_op['httplib_compat']
             if py2:
                 entry[clock]['py27_us'] = per_op['2.7 httplib'] * 1e6
                 entry[clock]['speedup_vs_py27'] = per_op['2.7 httplib'] / per_op['httplib_compat']
@@ -811,6 +826,12 @@ def print_table(result, stream=sys.stdout):
             line += ' %9.1f us %6.2fx %6.2fx' % (cpu['py27_us'], cpu['speedup_vs_py27'],
                                                  wall['speedup_vs_py27'])
         w(line + '\n')
+    if any('report_us' in entry['cpu'] for entry in result['cases']):
+        w('\nmigration report on (httplib_compat.report.recording()), client cpu:\n')
+        for entry in result['cases']:
+            cpu = entry['cpu']
+            w('  %-28s %9.1f us off %9.1f us on  ratio %6.3f\n' % (
+                entry['title'], cpu['compat_us'], cpu['report_us'], cpu['report_ratio']))
     imp = result['import']
     w('\nimport (fresh processes, median of %d): %s %.1f ms, httplib_compat %.1f ms, '
       'added %.1f ms\n' % (imp['rounds'], baseline, imp['baseline_ms'], imp['compat_ms'],
@@ -849,6 +870,8 @@ def main(argv=None):
                         help='do not pin client and server to one CPU')
     parser.add_argument('--installed', action='store_true',
                         help='measure the installed httplib_compat, not the checkout')
+    parser.add_argument('--report-cost', action='store_true',
+                        help='also run httplib_compat with a migration report recording')
     parser.add_argument('--profile', metavar='CASE',
                         help='print a cProfile of httplib_compat on CASE, then exit')
     parser.add_argument('--profile-limit', type=int, default=30)

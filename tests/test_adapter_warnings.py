@@ -4,8 +4,6 @@ out of the warnings machinery) by default.
 """
 import io
 import os
-import subprocess
-import sys
 import textwrap
 import warnings
 
@@ -16,6 +14,7 @@ import httplib_compat.native
 from httplib_compat import Py2CompatWarning
 from httplib_compat import _warnings
 
+from fresh_python import run_python
 from loopback import RecordingServer, sent_pair
 
 THIS_FILE = os.path.abspath(__file__).rstrip('c')
@@ -241,14 +240,6 @@ def test_plain_python3_usage_never_warns(module):
     assert seen[25] in (b'line1\nline2\n', 'line1\nline2\n')
 
 
-def run(args, cwd):
-    env = dict(os.environ)
-    env['PYTHONPATH'] = os.path.dirname(os.path.dirname(os.path.abspath(httplib_compat.__file__)))
-    proc = subprocess.Popen([sys.executable] + list(args), env=env, cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    return proc.returncode if proc.wait() is not None else None, proc.stdout.read().decode('utf-8', 'replace')
-
-
 LEGACY_MODULE = textwrap.dedent(u'''
     import socket
     import httplib_compat as httplib
@@ -276,7 +267,7 @@ LEGACY_MODULE = textwrap.dedent(u'''
 def test_silent_by_default_in_a_fresh_interpreter(tmp_path):
     # Library code, not __main__ (where Python shows every DeprecationWarning).
     (tmp_path / 'legacy.py').write_text(LEGACY_MODULE)
-    code, out = run(['-c', 'import legacy; print(legacy.first_header())'], str(tmp_path))
+    code, out = run_python(['-c', 'import legacy; print(legacy.first_header())'], str(tmp_path))
     assert (code, out) == (0, '1\n')
 
 
@@ -291,7 +282,7 @@ def test_pytest_w_error_lists_what_is_left_to_migrate(tmp_path):
         def test_python3_call():
             assert legacy.first_header_py3() == '1'
         '''))
-    code, out = run(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-W',
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-W',
                      'error::httplib_compat.Py2CompatWarning', 'test_legacy.py'], str(tmp_path))
     assert code == 1, out
     assert '1 failed, 1 passed' in out, out

@@ -1,0 +1,282 @@
+"""The migration report (httplib_compat/report.py, httplib_compat/pytest_plugin.py):
+every Python-2-only use counted per call site whatever the warning filters, from
+pytest (--httplib-compat-report), HTTPLIB_COMPAT_REPORT=PATH or recording().
+
+The end-to-end case is the one docs/measure.rst shows: 2.7's own xmlrpclib
+(tests/data/xmlrpclib_py27.py) run through install(), reported, then one of its
+call sites moved to the idiom the report names, and reported again.
+"""
+import json
+import os
+import shutil
+import sys
+import textwrap
+import threading
+import warnings
+
+import pytest
+
+import httplib_compat
+from httplib_compat import Py2CompatWarning, _warnings
+from httplib_compat.report import MigrationReport, recording
+
+from fresh_python import run_python
+from loopback import sent_pair
+from test_adapter_warning_filters import active_filters
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+XMLRPCLIB = os.path.join(HERE, 'data', 'xmlrpclib_py27.py')
+THIS_FILE = os.path.abspath(__file__).rstrip('c')
+
+
+def line_of(path, text):
+    with open(path) as f:
+        lines = [i for i, line in enumerate(f, 1) if text in line]
+    assert len(lines) == 1, (text, lines)
+    return lines[0]
+
+
+def getheader_twice():
+    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
+    resp = httplib_compat.HTTPResponse(sock)
+    resp.begin()
+    resp.msg.getheader('x-a')  # the first site
+    resp.msg.getheader('x-a')  # the second site
+    sock.close()
+
+
+GETHEADER_LINE = line_of(THIS_FILE, "# the first" + " site")
+GETHEADER_IDIOM = 'msg.get(name, default) or response.getheader(name)'
+
+
+def sites_of(report):
+    return [(site['file'], site['line'], site['what'], site['count']) for site in report.sites()]
+
+
+# -- recording(): whatever the filters -----------------------------------------
+
+@pytest.mark.parametrize('action', ['ignore', 'always', 'default', 'error'])
+def test_every_use_is_counted_whatever_the_filters(action):
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter(action, Py2CompatWarning)
+        with recording() as report:
+            for _ in range(3):
+                try:
+                    getheader_twice()
+                except Py2CompatWarning:
+                    assert action == 'error'
+    second = 1 if action == 'error' else 3  # 'error' stops at the first line
+    file = os.path.relpath(THIS_FILE)
+    assert sites_of(report) == [(file, GETHEADER_LINE, 'msg.getheader()', 3),
+                                (file, GETHEADER_LINE + 1, 'msg.getheader()', second)][
+        :1 if action == 'error' else 2]
+    assert report.sites()[0]['idiom'] == GETHEADER_IDIOM
+
+
+def test_nothing_is_counted_outside_recording_and_the_fast_path_comes_back():
+    with recording() as outer:
+        getheader_twice()
+        with recording() as inner:
+            getheader_twice()
+        getheader_twice()
+    getheader_twice()
+    assert [site[3] for site in sites_of(outer)] == [3, 3]
+    assert [site[3] for site in sites_of(inner)] == [1, 1]
+    assert _warnings._reports == ()
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        getheader_twice()
+        assert _warnings._fast_state[0] == active_filters()  # silent calls skip warnings again
+
+
+def test_counts_from_many_threads_add_up():
+    report = MigrationReport()
+
+    def use():
+        for _ in range(500):
+            _warnings.warn_py2('x()', 'y()', stacklevel=2)  # counted at this line
+    threads = [threading.Thread(target=use) for _ in range(4)]
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        _warnings.start_recording(report)
+        try:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        finally:
+            _warnings.stop_recording(report)
+    line = line_of(THIS_FILE, "# counted at" + " this line")
+    assert sites_of(report) == [(os.path.relpath(THIS_FILE), line, 'x()', 2000)]
+
+
+def test_the_table_is_sorted_by_count_and_names_the_idiom():
+    report = MigrationReport()
+    report.label = 'first'
+    report.count(('/nowhere/a.py', 10, 'msg.dict'), 'dict(msg.items()) or msg.get(name)')
+    report.label = 'second'
+    for _ in range(3):
+        report.count(('/nowhere/b.py', 7, 'HTTP.getreply()'), 'HTTPConnection.getresponse()')
+    report.count(('/nowhere/a.py', 10, 'msg.dict'), 'dict(msg.items()) or msg.get(name)')
+    table = report.format_table(root='/nowhere', previous={'uses': 9, 'call_sites': 3})
+    assert table.splitlines() == [
+        'httplib_compat: 5 Python-2-only uses at 2 call sites '
+        '(last report: 9 uses at 3 call sites)',
+        'count  call site  Python 2 use     Python 3 idiom                      first test',
+        '    3  b.py:7     HTTP.getreply()  HTTPConnection.getresponse()        second',
+        '    2  a.py:10    msg.dict         dict(msg.items()) or msg.get(name)  first',
+    ]
+
+
+# -- HTTPLIB_COMPAT_REPORT=PATH ------------------------------------------------
+
+PROGRAM = textwrap.dedent('''\
+    import atexit
+    import socket
+    import httplib_compat as httplib
+
+    def fetch_header():
+        a, b = socket.socketpair()
+        b.sendall(b'HTTP/1.1 200 OK\\r\\nX-A: 1\\r\\nContent-Length: 0\\r\\n\\r\\n')
+        r = httplib.HTTPResponse(a)
+        r.begin()
+        return r.msg.getheader('x-a')
+
+    for _ in range(4):
+        fetch_header()
+    httplib.HTTPConnection('127.0.0.1', 80, True)
+    atexit.register(httplib.FakeSocket, None, 'sslobj')  # called with no Python caller
+    print('ok')
+    ''')
+
+
+def test_the_environment_variable_writes_the_report_at_exit(tmp_path):
+    (tmp_path / 'prog.py').write_text(PROGRAM)
+    path = str(tmp_path / 'report.json')
+    code, out = run_python(['prog.py'], str(tmp_path), HTTPLIB_COMPAT_REPORT=path)
+    assert code == 0 and 'ok' in out.splitlines(), out
+    # 3.7+ shows __main__'s DeprecationWarnings once per site; the report counts each use.
+    assert out.count('Py2CompatWarning') == (2 if sys.version_info >= (3, 7) else 0), out
+    with open(path) as f:
+        data = json.load(f)
+    assert (data['uses'], data['call_sites']) == (6, 3)
+    assert [(s['file'], s['line'], s['what'], s['count'], s['first_test']) for s in data['sites']] \
+        == [('prog.py', 10, 'msg.getheader()', 4, None),
+            ('<sys>', 0, 'FakeSocket(sock, sslobj)', 1, None),  # as warnings names it
+            ('prog.py', 14, 'HTTPConnection(strict=...)', 1, None)]
+
+
+# -- the pytest plugin, on 2.7's xmlrpclib -------------------------------------
+
+RPC_TESTS = textwrap.dedent('''\
+    import threading
+    from xmlrpc.server import SimpleXMLRPCServer
+
+    import pytest
+    import httplib_compat
+
+    httplib_compat.install()
+    import xmlrpclib_py27 as xmlrpclib  # 2.7's xmlrpclib: its `import httplib` gets the shim
+
+
+    @pytest.fixture(scope='module')
+    def proxy():
+        server = SimpleXMLRPCServer(('127.0.0.1', 0), logRequests=False)
+        server.register_function(lambda a, b: a + b, 'add')
+        thread = threading.Thread(target=server.serve_forever)
+        thread.start()
+        yield xmlrpclib.ServerProxy('http://127.0.0.1:%d/RPC2' % server.server_address[1])
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+    def test_three_calls(proxy):
+        assert [proxy.add(i, 1) for i in range(3)] == [1, 2, 3]
+
+
+    def test_two_calls(proxy):
+        assert proxy.add(2, 2) + proxy.add(3, 3) == 10
+    ''')
+
+
+def rpc_session(folder, *options):
+    return run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
+                       'httplib_compat.pytest_plugin'] + list(options) + ['test_rpc.py'],
+                      str(folder))
+
+
+def report_rows(path):
+    with open(path) as f:
+        data = json.load(f)
+    rows = [(s['file'], s['line'], s['what'], s['idiom'], s['count'], s['first_test'])
+            for s in data['sites']]
+    return data, rows
+
+
+def test_plugin_on_python27_xmlrpclib_then_one_call_site_moved_to_the_idiom(tmp_path):
+    shutil.copy(XMLRPCLIB, str(tmp_path / 'xmlrpclib_py27.py'))
+    (tmp_path / 'test_rpc.py').write_text(RPC_TESTS)
+    lib = str(tmp_path / 'xmlrpclib_py27.py')
+    getresponse = line_of(lib, 'response = h.getresponse(buffering=True)')
+    endheaders = line_of(lib, 'connection.endheaders(request_body)')
+    path = str(tmp_path / 'r.json')
+
+    code, out = rpc_session(tmp_path, '--httplib-compat-report=' + path)
+    assert code == 0, out
+    data, rows = report_rows(path)
+    first = 'test_rpc.py::test_three_calls'
+    assert (data['uses'], data['call_sites']) == (10, 2)
+    assert sorted(rows) == [
+        ('xmlrpclib_py27.py', getresponse, 'getresponse(buffering=True)',
+         'getresponse() (always buffered)', 5, first),
+        ('xmlrpclib_py27.py', endheaders, 'endheaders(str)',
+         "endheaders(body.encode('latin-1'))", 5, first)]
+    assert 'httplib_compat migration report' in out
+    assert 'httplib_compat: 10 Python-2-only uses at 2 call sites\n' in out, out
+    assert '    5  xmlrpclib_py27.py:%d' % getresponse in out, out
+    assert 'JSON report: ' + path in out, out
+
+    # Move the getresponse() call site to the idiom the report names (and
+    # silence the warnings: the report counts all the same).
+    with open(lib) as f:
+        source = f.read()
+    with open(lib, 'w') as f:
+        f.write(source.replace('h.getresponse(buffering=True)', 'h.getresponse()'))
+    code, out = rpc_session(tmp_path, '--httplib-compat-report=' + path,
+                            '-W', 'ignore::DeprecationWarning')
+    assert code == 0, out
+    data, rows = report_rows(path)
+    assert (data['uses'], data['call_sites']) == (5, 1)
+    assert rows == [('xmlrpclib_py27.py', endheaders, 'endheaders(str)',
+                     "endheaders(body.encode('latin-1'))", 5, first)]
+    assert ('httplib_compat: 5 Python-2-only uses at 1 call site '
+            '(last report: 10 uses at 2 call sites)\n') in out, out
+
+
+def test_plugin_counts_a_use_that_raises_and_needs_no_path(tmp_path):
+    shutil.copy(XMLRPCLIB, str(tmp_path / 'xmlrpclib_py27.py'))
+    (tmp_path / 'test_rpc.py').write_text(RPC_TESTS)
+    # -W error: the first use raises (xmlrpclib gives up the request), and is counted.
+    code, out = rpc_session(tmp_path, '--httplib-compat-report', '-W',
+                            'error::httplib_compat.Py2CompatWarning')
+    assert code == 1 and '2 failed' in out, out
+    assert 'httplib_compat: 2 Python-2-only uses at 1 call site\n' in out, out
+    assert 'JSON report' not in out
+
+
+def test_the_plugin_is_loaded_only_on_request(tmp_path):
+    (tmp_path / 'test_nothing.py').write_text(u'def test_nothing():\n    pass\n')
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider',
+                            '--httplib-compat-report', 'test_nothing.py'], str(tmp_path))
+    assert code == 4 and 'unrecognized arguments: --httplib-compat-report' in out, out
+
+
+def test_a_test_path_taken_as_the_report_path_is_refused_not_overwritten(tmp_path):
+    test_file = tmp_path / 'test_nothing.py'
+    test_file.write_text(u'def test_nothing():\n    pass\n')
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
+                            'httplib_compat.pytest_plugin', '--httplib-compat-report',
+                            'test_nothing.py'], str(tmp_path))
+    assert code == 4 and 'write the option as --httplib-compat-report=PATH' in out, out
+    assert test_file.read_text() == u'def test_nothing():\n    pass\n'
