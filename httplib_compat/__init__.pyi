@@ -47,6 +47,15 @@ __all__ = ['HTTP', 'HTTPResponse', 'HTTPConnection', 'HTTPException', 'NotConnec
 error = HTTPException
 
 class Py2CompatWarning(DeprecationWarning): ...
+class Py2TextWarning(UserWarning): ...
+
+def set_text_encoding(encoding: Optional[str]) -> Optional[str]: ...
+
+# 2.7's connection states and _UNKNOWN, compared with conn._HTTPConnection__state.
+_CS_IDLE: str
+_CS_REQ_STARTED: str
+_CS_REQ_SENT: str
+_UNKNOWN: str
 
 def install(native: bool = ...) -> ModuleType: ...
 def uninstall() -> None: ...
@@ -138,13 +147,13 @@ class HTTPMessage(http.client.HTTPMessage):
     subtype: str
     plist: List[str]
     @overload
-    def __init__(self, fp: None = None, seekable: int = 1, *,
+    def __init__(self, fp: None = None, seekable: int = 1, max_headers: Optional[int] = None, *,
                  policy: email.policy.Policy = ...) -> None: ...
     @overload
     def __init__(self, fp: email.policy.Policy) -> None: ...
     @overload
     @deprecated("HTTPMessage(fp) is Python 2 httplib behaviour; on Python 3 use http.client.parse_headers(fp)")
-    def __init__(self, fp: IO[bytes], seekable: int = 1, *,
+    def __init__(self, fp: IO[bytes], seekable: int = 1, max_headers: Optional[int] = None, *,
                  policy: email.policy.Policy = ...) -> None: ...
     # Read-only here, though assignable at run time: mypy reports no deprecated
     # read of a property that has a setter.
@@ -252,15 +261,18 @@ class HTTPResponse(http.client.HTTPResponse):
 
 class HTTPConnection(http.client.HTTPConnection):
     strict: Any
+    # The encoding of text sent without being encoded; None: set_text_encoding()'s.
+    text_encoding: Optional[str]
     # D03: 2.7's third positional argument is strict: Python 3's timeout goes by keyword.
     @overload
     def __init__(self, host: str, port: Optional[int] = None, *, timeout: _Timeout = ...,
-                 source_address: Optional[Tuple[str, int]] = None, blocksize: int = ...) -> None: ...
+                 source_address: Optional[Tuple[str, int]] = None,
+                 text_encoding: Optional[str] = None, blocksize: int = ...) -> None: ...
     @overload
     @deprecated("HTTPConnection(strict=...) is Python 2 httplib behaviour; on Python 3 use nothing: Python 3 has no strict mode (pass timeout= by keyword)")
     def __init__(self, host: str, port: Optional[int] = None, strict: Any = None,
-                 timeout: _Timeout = ..., source_address: Optional[Tuple[str, int]] = None, *,
-                 blocksize: int = ...) -> None: ...
+                 timeout: _Timeout = ..., source_address: Optional[Tuple[str, int]] = None,
+                 text_encoding: Optional[str] = None, *, blocksize: int = ...) -> None: ...
     def request(self, method: str, url: str, body: Optional[_Body] = None,  # type: ignore[override]
                 headers: Mapping[str, Any] = {}, encode_chunked: bool = False) -> None: ...
     @overload  # type: ignore[override]
@@ -285,12 +297,12 @@ class HTTPConnection(http.client.HTTPConnection):
     @overload  # type: ignore[override]
     def endheaders(self, message_body: Optional[_BytesBody] = None, encode_chunked: bool = False) -> None: ...
     @overload
-    @deprecated("endheaders(str) is Python 2 httplib behaviour; on Python 3 use endheaders(body.encode('latin-1'))")
+    @deprecated("endheaders(str) is Python 2 httplib behaviour; on Python 3 use endheaders(body.encode('latin-1')) with the encoding the server expects")
     def endheaders(self, message_body: str, encode_chunked: bool = False) -> None: ...
     @overload  # type: ignore[override]
     def send(self, data: Union[_BytesBody, IO[str]]) -> None: ...
     @overload
-    @deprecated("send(str) is Python 2 httplib behaviour; on Python 3 use send(data.encode('latin-1'))")
+    @deprecated("send(str) is Python 2 httplib behaviour; on Python 3 use send(data.encode('latin-1')) with the encoding the server expects")
     def send(self, data: str) -> None: ...
     def set_tunnel(self, host: str, port: Optional[int] = None,  # type: ignore[override]
                    headers: Optional[Mapping[str, str]] = None) -> None: ...
@@ -303,21 +315,22 @@ class HTTPSConnection(HTTPConnection, http.client.HTTPSConnection):  # type: ign
     def __init__(self, host: str, port: Optional[int] = None, *, timeout: _Timeout = ...,
                  source_address: Optional[Tuple[str, int]] = None,
                  context: Optional[ssl.SSLContext] = None, check_hostname: Optional[bool] = ...,
-                 blocksize: int = ...) -> None: ...
+                 text_encoding: Optional[str] = None, blocksize: int = ...) -> None: ...
     @overload
     @deprecated("HTTPSConnection(key_file, cert_file) is Python 2 httplib behaviour; on Python 3 use an ssl context with context.load_cert_chain(cert_file, key_file)")
     def __init__(self, host: str, port: Optional[int] = None, key_file: Optional[str] = None,
                  cert_file: Optional[str] = None, *, timeout: _Timeout = ...,
                  source_address: Optional[Tuple[str, int]] = None,
                  context: Optional[ssl.SSLContext] = None, check_hostname: Optional[bool] = ...,
-                 blocksize: int = ...) -> None: ...
+                 text_encoding: Optional[str] = None, blocksize: int = ...) -> None: ...
     @overload
     @deprecated("HTTPSConnection(strict=...) is Python 2 httplib behaviour; on Python 3 use nothing: Python 3 has no strict mode (pass timeout= by keyword)")
     def __init__(self, host: str, port: Optional[int] = None, key_file: Optional[str] = None,
                  cert_file: Optional[str] = None, strict: Any = None, timeout: _Timeout = ...,
                  source_address: Optional[Tuple[str, int]] = None,
                  context: Optional[ssl.SSLContext] = None, *,
-                 check_hostname: Optional[bool] = ..., blocksize: int = ...) -> None: ...
+                 check_hostname: Optional[bool] = ..., text_encoding: Optional[str] = None,
+                 blocksize: int = ...) -> None: ...
 
 @deprecated("httplib.HTTP is Python 2 httplib behaviour; on Python 3 use HTTPConnection (request()/getresponse())")
 class HTTP:
@@ -350,6 +363,9 @@ class HTTPS(HTTP):
 
 class LineAndFileWrapper(io.BufferedReader):
     def __init__(self, line: bytes, file: Any) -> None: ...
+    # 2.7's parameter names.
+    def read(self, amt: Optional[int] = None) -> bytes: ...
+    def readlines(self, size: Optional[int] = None) -> List[bytes]: ...
 
 @deprecated("FakeSocket(sock, sslobj) is Python 2 httplib behaviour; on Python 3 use the result of SSLContext.wrap_socket() directly")
 def FakeSocket(sock: Any, sslobj: _T) -> _T: ...

@@ -150,10 +150,12 @@ def _version():
 check()
 
 # -- What the other modules import from here. ----------------------------------
-CS_IDLE = _client._CS_IDLE
-CS_REQ_STARTED = _client._CS_REQ_STARTED
-CS_REQ_SENT = _client._CS_REQ_SENT
-UNKNOWN = _client._UNKNOWN
-is_legal_header_name = _client._is_legal_header_name
-is_illegal_header_value = _client._is_illegal_header_value
+# (typeshed does not describe http.client's private names, hence the ignores for
+# type checkers; check() above has just proven that they exist.)
+CS_IDLE = _client._CS_IDLE  # type: ignore[attr-defined]
+CS_REQ_STARTED = _client._CS_REQ_STARTED  # type: ignore[attr-defined]
+CS_REQ_SENT = _client._CS_REQ_SENT  # type: ignore[attr-defined]
+UNKNOWN = _client._UNKNOWN  # type: ignore[attr-defined]
+is_legal_header_name = _client._is_legal_header_name  # type: ignore[attr-defined]
+is_illegal_header_value = _client._is_illegal_header_value  # type: ignore[attr-defined]
 Policy = _policybase.Policy

@@ -40,7 +40,10 @@ from httplib_compat import (
     ImproperConnectionState as ImproperConnectionState, IncompleteRead as IncompleteRead,
     InvalidURL as InvalidURL, LineAndFileWrapper as LineAndFileWrapper,
     LineTooLong as LineTooLong, NotConnected as NotConnected,
-    Py2CompatWarning as Py2CompatWarning, RemoteDisconnected as RemoteDisconnected,
+    Py2CompatWarning as Py2CompatWarning, Py2TextWarning as Py2TextWarning,
+    RemoteDisconnected as RemoteDisconnected, set_text_encoding as set_text_encoding,
+    _CS_IDLE as _CS_IDLE, _CS_REQ_STARTED as _CS_REQ_STARTED, _CS_REQ_SENT as _CS_REQ_SENT,
+    _UNKNOWN as _UNKNOWN,
     ResponseNotReady as ResponseNotReady, UnimplementedFileMode as UnimplementedFileMode,
     UnknownProtocol as UnknownProtocol, UnknownTransferEncoding as UnknownTransferEncoding,
     error as error, responses as responses,
@@ -58,7 +61,6 @@ class HTTPResponse(httplib_compat.HTTPResponse):
     def readlines(self, hint: Optional[int] = -1) -> List[str]: ...  # type: ignore[override]
     def __iter__(self) -> Iterator[str]: ...  # type: ignore[override]
     def __next__(self) -> str: ...  # type: ignore[override]
-    def next(self) -> str: ...
 
 class HTTPConnection(httplib_compat.HTTPConnection):
     @overload  # type: ignore[override]

@@ -120,13 +120,22 @@ def runtime_messages():
             module = __import__('httplib_compat.' + name[:-3], fromlist=['_'])
         for node in calls:
             what, idiom = node.args[:2]
-            idiom = (idiom.value if isinstance(idiom, ast.Constant)
-                     else getattr(module, idiom.id))
-            if isinstance(what, ast.BinOp):  # 'putheader() with a %s value' % type name
-                text = re.escape(warning_text(what.left.value, idiom))
-                patterns.append(text.replace(re.escape('%s'), r'[\w-]+'))
+            if isinstance(idiom, ast.BinOp):  # "send(data.encode(%r)) ..." % the encoding
+                idiom = idiom.left.value
+            elif isinstance(idiom, ast.Constant):
+                idiom = idiom.value
             else:
-                texts.add(warning_text(what.value, idiom))
+                idiom = getattr(module, idiom.id)
+            if isinstance(what, ast.BinOp):  # 'putheader() with a %s value' % type name
+                what = what.left.value
+            else:
+                what = what.value
+            text = warning_text(what, idiom)
+            if '%' in text:
+                text = re.escape(text).replace(re.escape('%s'), r'[\w-]+')
+                patterns.append(text.replace(re.escape('%r'), r"'[\w-]+'"))
+            else:
+                texts.add(text)
     return texts, patterns
 
 
