@@ -55,6 +55,12 @@ def _active_filters():
     return warnings.filters
 
 
+def _matches_everything(pattern):
+    # CPython 3.6's filterwarnings() stores an empty message or module as the
+    # pattern re.compile(''); 3.7 stores None.
+    return pattern is None or (pattern.__class__ is _PATTERN and pattern.pattern == '')
+
+
 def _module_matcher(module):
     """``module`` of a filter entry if warn_py2 can test it as warnings does, else None."""
     if module.__class__ is _PATTERN:
@@ -81,11 +87,11 @@ def _summarise(filters, default_action):
                 continue
         except TypeError:
             return _ASK
-        if message is not None or lineno != 0:
+        if not _matches_everything(message) or lineno != 0:
             otherwise = _ASK  # depends on the text or the line: warnings decides
             break
         outcome = _SILENT if action.__class__ is str and action == 'ignore' else _ASK
-        if module is None:
+        if _matches_everything(module):
             otherwise = outcome
             break
         matcher = _module_matcher(module)

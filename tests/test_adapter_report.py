@@ -231,7 +231,7 @@ def test_plugin_on_python27_xmlrpclib_then_one_call_site_moved_to_the_idiom(tmp_
         ('xmlrpclib_py27.py', getresponse, 'getresponse(buffering=True)',
          'getresponse() (always buffered)', 5, first),
         ('xmlrpclib_py27.py', endheaders, 'endheaders(str)',
-         "endheaders(body.encode('latin-1'))", 5, first)]
+         "endheaders(body.encode('latin-1')) with the encoding the server expects", 5, first)]
     assert 'httplib_compat migration report' in out
     assert 'httplib_compat: 10 Python-2-only uses at 2 call sites\n' in out, out
     assert '    5  xmlrpclib_py27.py:%d' % getresponse in out, out
@@ -249,7 +249,7 @@ def test_plugin_on_python27_xmlrpclib_then_one_call_site_moved_to_the_idiom(tmp_
     data, rows = report_rows(path)
     assert (data['uses'], data['call_sites']) == (5, 1)
     assert rows == [('xmlrpclib_py27.py', endheaders, 'endheaders(str)',
-                     "endheaders(body.encode('latin-1'))", 5, first)]
+                     "endheaders(body.encode('latin-1')) with the encoding the server expects", 5, first)]
     assert ('httplib_compat: 5 Python-2-only uses at 1 call site '
             '(last report: 10 uses at 2 call sites)\n') in out, out
 
