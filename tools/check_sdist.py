@@ -45,8 +45,10 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYENV_ROOT = os.environ.get('PYENV_ROOT') or os.path.expanduser('~/.pyenv')
 NEWEST = 'python3.15'
-# What tox.ini's [testenv] installs next to the package (hypothesis: the fuzz tests only).
-TEST_DEPS = {'subset': ['pytest'], 'full': ['pytest', 'hypothesis']}
+# What tox.ini's [testenv] installs next to the package.  hypothesis drives the fuzz
+# tests and the warning-filter tests (Python 3 only: on 2.7 the subset needs pytest alone).
+TEST_DEPS = {'subset': ['pytest', 'hypothesis'], 'full': ['pytest', 'hypothesis']}
+TEST_DEPS_27 = {'subset': ['pytest'], 'full': ['pytest', 'hypothesis']}
 # See the module docstring: tests that read no shipped file and repeat the matrix.
 NOT_IN_SUBSET = ['tests/test_hardening_load.py', 'tests/test_hardening_fuzz.py']
 
@@ -191,7 +193,8 @@ def check_one(label, python, pip, target, workdir, srcdir, tests):
     line = '%-6s pip %-7s built with %-18s venv %4.1f s, install %4.1f s' % (
         label, pip_version, ', '.join(built_with) or '(no isolated build)', venv_seconds, seconds)
     if tests != 'none':
-        seconds = run([venv_python, '-m', 'pip', 'install', '--quiet'] + TEST_DEPS[tests])[0]
+        deps = (TEST_DEPS_27 if label == '2.7' else TEST_DEPS)[tests]
+        seconds = run([venv_python, '-m', 'pip', 'install', '--quiet'] + deps)[0]
         line += ', test deps %4.1f s' % seconds
         env = dict(os.environ)
         env.pop('PYTHONPATH', None)
