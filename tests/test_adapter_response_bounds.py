@@ -60,6 +60,13 @@ class Streaming(object):
             pass
 
     def close(self):
+        # shutdown() wakes a sendall() blocked in the sender thread; close()
+        # alone does not (and the response's file keeps the client's fd open).
+        for sock in (self.client, self.peer):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except socket.error:
+                pass
         self.client.close()
         self.peer.close()
         self.thread.join(10)
