@@ -58,7 +58,12 @@ SELECTION = {
                   'tests/py27/test_cmp_error_texts.py', 'tests/test_adapter_native.py',
                   'tests/test_adapter_pins_native.py', 'tests/test_adapter_warnings.py',
                   'tests/test_hardening_tls.py'],
-    'response.py': _WHOLE_SUITE,
+    'response.py': ['tests/test_adapter_pins_response.py', 'tests/test_hardening_strict.py',
+                    'tests/test_adapter_response_bounds.py', 'tests/test_adapter_response.py',
+                    'tests/test_adapter_pins_native.py', 'tests/test_adapter_native.py',
+                    'tests/py27/test_cmp_error_texts.py', 'tests/py27/test_cmp_response.py',
+                    'tests/py27/test_cmp_corpus.py', 'tests/py27/test_cmp_legacy.py',
+                    'tests/py27/test_cmp_module.py', 'tests/test_adapter_warnings.py'],
     'connection.py': _WHOLE_SUITE,
     'message.py': _WHOLE_SUITE,
 }
