@@ -64,7 +64,12 @@ SELECTION = {
                     'tests/py27/test_cmp_error_texts.py', 'tests/py27/test_cmp_response.py',
                     'tests/py27/test_cmp_corpus.py', 'tests/py27/test_cmp_legacy.py',
                     'tests/py27/test_cmp_module.py', 'tests/test_adapter_warnings.py'],
-    'connection.py': _WHOLE_SUITE,
+    'connection.py': ['tests/test_hardening_injection.py', 'tests/test_hardening_strict.py',
+                      'tests/test_adapter_legacy.py', 'tests/py27/test_cmp_error_texts.py',
+                      'tests/py27/test_cmp_request.py', 'tests/py27/test_cmp_connection.py',
+                      'tests/test_adapter_connection.py', 'tests/test_adapter_response_bounds.py',
+                      'tests/test_adapter_warnings.py', 'tests/test_adapter_native.py',
+                      'tests/py27/test_cmp_legacy.py', 'tests/test_hardening_tls.py'],
     'message.py': _WHOLE_SUITE,
 }
 DEFAULT_MODULES = ['_warnings.py', 'native.py']
