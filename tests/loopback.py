@@ -1,5 +1,6 @@
 """Peers for tests: ``sent_pair`` (a socket pair standing for a server that
-already answered), and servers on 127.0.0.1 that tests start and stop: ``LoopbackServer`` (accept
+already answered) and ``answered_response`` (a response begun on one), and
+servers on 127.0.0.1 that tests start and stop: ``LoopbackServer`` (accept
 loop, one thread per connection, clean close) and ``RecordingServer``, which
 answers each request with the next scripted raw response and records the exact
 bytes it received.  Valid Python 2.7 and 3.x (some of the tests using them run
@@ -16,6 +17,18 @@ def sent_pair(data=b''):
         peer.sendall(data)
     peer.shutdown(socket.SHUT_WR)
     return sock, peer
+
+
+def answered_response(raw, module, *args, **kwargs):
+    """``module.HTTPResponse(sock, *args, **kwargs)``, begun, on a socket whose
+    peer already sent ``raw`` and closed (``sent_pair``); ``module`` is the face
+    under test (httplib_compat, httplib_compat.native, or 2.7's httplib).  The
+    peer socket is kept on the response (``_test_peer``) for its life."""
+    sock, peer = sent_pair(raw)
+    response = module.HTTPResponse(sock, *args, **kwargs)
+    response.begin()
+    response._test_peer = peer
+    return response
 
 
 class LoopbackServer(object):

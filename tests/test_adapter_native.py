@@ -15,7 +15,7 @@ import pytest
 
 import httplib_compat
 import httplib_compat.native as native
-from loopback import sent_pair
+from loopback import answered_response
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
 from harness import Comparison, observe_py27, observe_shim  # noqa: E402
@@ -46,14 +46,6 @@ def framed(kind, body=BODY):
 FRAMINGS = ['content-length', 'chunked', 'until-close', 'http/0.9']
 
 
-def response(raw, module=native, **kwargs):
-    a, b = sent_pair(raw)
-    resp = module.HTTPResponse(a, **kwargs)
-    resp.begin()
-    resp._test_peer = b  # keep the peer socket alive for the response's life
-    return resp
-
-
 def expected_body(kind):
     # HTTP/0.9: the "status line" was body too; 2.7 gives it back in read().
     return BODY
@@ -61,7 +53,7 @@ def expected_body(kind):
 
 @pytest.mark.parametrize('kind', FRAMINGS)
 def test_read_returns_latin1_str_and_every_byte_round_trips(kind):
-    resp = response(framed(kind))
+    resp = answered_response(framed(kind), native)
     body = resp.read()
     assert type(body) is str
     assert body.encode('latin-1') == expected_body(kind)
@@ -72,7 +64,7 @@ def test_read_returns_latin1_str_and_every_byte_round_trips(kind):
 
 @pytest.mark.parametrize('kind', FRAMINGS)
 def test_read_amt_returns_str_pieces(kind):
-    resp = response(framed(kind))
+    resp = answered_response(framed(kind), native)
     pieces = []
     while True:
         piece = resp.read(5)
@@ -85,11 +77,11 @@ def test_read_amt_returns_str_pieces(kind):
 
 @pytest.mark.parametrize('kind', FRAMINGS)
 def test_readline_gives_the_lines_of_read(kind):
-    wanted = response(framed(kind)).read().splitlines(True)
+    wanted = answered_response(framed(kind), native).read().splitlines(True)
     # splitlines() also splits on a lone CR and on \x1c etc.; readline splits on \n only.
     wanted = [line + '\n' for line in ''.join(wanted).split('\n')]
     wanted[-1] = wanted[-1][:-1]
-    resp = response(framed(kind))
+    resp = answered_response(framed(kind), native)
     lines = []
     while True:
         line = resp.readline()
@@ -105,19 +97,19 @@ def test_readline_gives_the_lines_of_read(kind):
 def test_readlines_and_iteration(kind):
     wanted = [line + '\n' for line in BODY.decode('latin-1').split('\n')]
     wanted[-1] = wanted[-1][:-1]
-    assert response(framed(kind)).readlines() == wanted
-    assert list(response(framed(kind))) == wanted
-    resp = response(framed(kind))
+    assert answered_response(framed(kind), native).readlines() == wanted
+    assert list(answered_response(framed(kind), native)) == wanted
+    resp = answered_response(framed(kind), native)
     assert [line for line in resp] == wanted
     # a size hint stops once that many characters were returned
-    resp = response(framed(kind))
+    resp = answered_response(framed(kind), native)
     assert resp.readlines(5) == wanted[:1]
     assert resp.readlines() == wanted[1:]
 
 
 @pytest.mark.parametrize('kind', FRAMINGS)
 def test_readline_limit_then_read_mix(kind):
-    resp = response(framed(kind))
+    resp = answered_response(framed(kind), native)
     assert resp.readline(5) == 'first'
     assert resp.readline(100) == ' line\n'
     assert resp.read(3) == EVERY_BYTE[:3].decode('latin-1')
@@ -126,7 +118,7 @@ def test_readline_limit_then_read_mix(kind):
 
 
 def test_head_response_reads_empty_str():
-    resp = response(b'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n', method='HEAD')
+    resp = answered_response(b'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n', native, method='HEAD')
     assert resp.read() == '' and resp.readline() == '' and list(resp) == []
 
 
@@ -134,7 +126,7 @@ def test_head_response_reads_empty_str():
 def test_incomplete_read_partial_is_str(kind):
     raw = framed(kind)[:-30] if kind == 'content-length' else framed(kind)[:90]
     with pytest.raises(httplib_compat.IncompleteRead) as info:
-        response(raw).read()
+        answered_response(raw, native).read()
     assert type(info.value.partial) is str
     assert info.value.partial.encode('latin-1') in BODY  # 2.7: the cut chunk's part only
 
@@ -142,14 +134,14 @@ def test_incomplete_read_partial_is_str(kind):
 def test_chunked_readline_raises_on_a_cut_body():
     # A chunked body cut inside a chunk: IncompleteRead, not a silent short line.
     raw = framed('chunked', b'abcdefghij\n')[:65]  # inside the 2nd chunk
-    resp = response(raw)
+    resp = answered_response(raw, native)
     with pytest.raises(httplib_compat.IncompleteRead):
         while resp.readline():
             pass
 
 
 def test_the_default_face_stays_bytes():
-    resp = response(framed('chunked'), module=httplib_compat)
+    resp = answered_response(framed('chunked'), httplib_compat)
     assert type(resp.readline()) is bytes
     assert resp.read() == BODY[len(b'first line\n'):]
 
@@ -242,7 +234,7 @@ def test_native_legacy_http_getfile_reads_str():
 
 def test_str_read_does_not_leak_into_io_helpers():
     # TextIOWrapper-style consumers keep working on the bytes-level API.
-    resp = response(framed('content-length'))
+    resp = answered_response(framed('content-length'), native)
     assert type(resp.peek(1)) is bytes
     buf = bytearray(5)
     assert resp.readinto(buf) == 5 and bytes(buf) == BODY[:5]
@@ -301,7 +293,7 @@ def test_a_converted_urllib2_http_error_wraps_a_response(face):
     # Issue 12.6: urllib2 wraps the response in an addinfourl, and an error
     # reply's addinfourl again in an HTTPError (both addbase).  A response with
     # next() gave the first wrapper a next but no __next__: AttributeError.
-    resp = response(b'HTTP/1.1 404 Not Found\r\nContent-Length: 12\r\n\r\nno\nsuch\npage', face)
+    resp = answered_response(b'HTTP/1.1 404 Not Found\r\nContent-Length: 12\r\n\r\nno\nsuch\npage', face)
     addinfourl = _ConvertedAddbase(resp)
     http_error = _ConvertedAddbase(addinfourl)
     assert http_error.readline() == ('no\n' if face is native else b'no\n')
@@ -324,7 +316,7 @@ def test_native_readlines_0_reads_every_line():
     wanted[-1] = wanted[-1][:-1]
     for kind in FRAMINGS:
         for hint in (0, -1, None):
-            assert response(framed(kind)).readlines(hint) == wanted, (kind, hint)
+            assert answered_response(framed(kind), native).readlines(hint) == wanted, (kind, hint)
     f = native._Latin1File(io.BytesIO(BODY))
     assert f.readlines(0) == wanted
     assert type(f.readlines(0)) is list

@@ -17,20 +17,12 @@ import pytest
 import httplib_compat
 import httplib_compat.native as native
 
-from loopback import sent_pair
+from loopback import answered_response
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'py27'))
 from harness import Comparison, observe_py27, observe_shim  # noqa: E402
 
 HEAD = b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'
-
-
-def response(raw, module=native, **kwargs):
-    sock, peer = sent_pair(raw)
-    resp = module.HTTPResponse(sock, **kwargs)
-    resp.begin()
-    resp._test_peer = peer
-    return resp
 
 
 def chunked(body, size=3):
@@ -67,7 +59,7 @@ def lines_then_error(resp):
 
 @pytest.mark.parametrize('cut,lines,partial', CUT, ids=CUT_IDS)
 def test_readline_on_a_cut_chunked_body_keeps_the_partial_text(cut, lines, partial):
-    got, error = lines_then_error(response(HEAD + cut))
+    got, error = lines_then_error(answered_response(HEAD + cut, native))
     assert got == lines
     assert type(error.partial) is str
     assert error.partial == partial
@@ -75,7 +67,7 @@ def test_readline_on_a_cut_chunked_body_keeps_the_partial_text(cut, lines, parti
 
 @pytest.mark.parametrize('cut,lines,partial', CUT, ids=CUT_IDS)
 def test_iteration_on_a_cut_chunked_body_keeps_the_partial_text(cut, lines, partial):
-    resp = response(HEAD + cut)
+    resp = answered_response(HEAD + cut, native)
     got = []
     with pytest.raises(httplib_compat.IncompleteRead) as info:
         for line in resp:
@@ -93,12 +85,12 @@ CUT_AT_SIZE_LINE = [
 
 @pytest.mark.parametrize('cut,lines,partial', CUT_AT_SIZE_LINE, ids=['in a line', 'after a line'])
 def test_readline_on_a_body_cut_before_a_size_line_raises(cut, lines, partial):
-    got, error = lines_then_error(response(HEAD + cut))
+    got, error = lines_then_error(answered_response(HEAD + cut, native))
     assert (got, error.partial) == (lines, partial)
 
 
 def test_readline_with_a_limit_on_a_cut_chunked_body():
-    resp = response(HEAD + b'3\r\nabc\r\n5\r\nde')
+    resp = answered_response(HEAD + b'3\r\nabc\r\n5\r\nde', native)
     assert resp.readline(4) == 'abcd'
     with pytest.raises(httplib_compat.IncompleteRead) as info:
         resp.readline(4)
@@ -132,7 +124,7 @@ def lines_of(body, limit):
 def test_readline_keeps_to_its_limit(framing, limit):
     # (The default face's chunked readline() may overshoot a limit: it is
     # io.IOBase's, as in http.client; io.BytesIO shows what a limit means.)
-    resp = response(framed(framing))
+    resp = answered_response(framed(framing), native)
     lines = []
     for _ in range(100):
         line = resp.readline(limit)  # None: no limit, as for io's readline
@@ -145,13 +137,13 @@ def test_readline_keeps_to_its_limit(framing, limit):
 
 @pytest.mark.parametrize('framing', ['chunked', 'content-length'])
 def test_readline_zero_reads_nothing(framing):
-    resp = response(framed(framing))
+    resp = answered_response(framed(framing), native)
     assert resp.readline(0) == '' and resp.readline(0) == ''
     assert resp.read() == BODY.decode('latin-1')
 
 
 def test_readline_zero_reads_nothing_even_before_a_broken_size_line():
-    resp = response(HEAD + b'zz\r\nabc\r\n')
+    resp = answered_response(HEAD + b'zz\r\nabc\r\n', native)
     assert resp.readline(0) == ''
     assert resp.readline(0) == ''
     with pytest.raises(httplib_compat.IncompleteRead):
@@ -163,7 +155,7 @@ def test_readline_zero_reads_nothing_even_before_a_broken_size_line():
 def test_readlines_hint_matches_the_default_face(framing, hint):
     # "The same API as httplib_compat, with str bodies": the default face's
     # readlines(hint) is io's (it stops once the lines read exceed the hint).
-    ours, default = response(framed(framing)), response(framed(framing), module=httplib_compat)
+    ours, default = answered_response(framed(framing), native), answered_response(framed(framing), httplib_compat)
     args = () if hint is None else (hint,)
     expected = [line.decode('latin-1') for line in default.readlines(*args)]
     assert ours.readlines(*args) == expected

@@ -12,7 +12,7 @@ import pytest
 import httplib_compat as httplib
 from httplib_compat import Py2CompatWarning
 from httplib_compat.response import LineAndFileWrapper
-from loopback import sent_pair
+from loopback import answered_response, sent_pair
 
 CHUNKED = b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'
 BODIES = {
@@ -24,23 +24,15 @@ BODIES = {
 LINES = [b'line1\n', b'line2\n', b'last']
 
 
-def resp(raw, *args, **kwargs):
-    sock, peer = sent_pair(raw)
-    r = httplib.HTTPResponse(sock, *args, **kwargs)
-    r.begin()
-    r._test_peer = peer
-    return r
-
-
 def test_is_an_http_client_response():
-    r = resp(BODIES['length'])
+    r = answered_response(BODIES['length'], httplib)
     assert isinstance(r, http.client.HTTPResponse) and isinstance(r, io.IOBase)
 
 
 @pytest.mark.parametrize('kind', sorted(BODIES))
 def test_readline_and_iteration_on_every_framing(kind):
     # D12: the Python 3 file API keeps working after 2.7's begin()/read().
-    r = resp(BODIES[kind])
+    r = answered_response(BODIES[kind], httplib)
     assert r.readline() == LINES[0]
     assert list(r) == LINES[1:]
     assert r.read() == b''
@@ -48,7 +40,7 @@ def test_readline_and_iteration_on_every_framing(kind):
 
 @pytest.mark.parametrize('kind', sorted(BODIES))
 def test_mixing_read_readinto_peek_read1(kind):
-    r = resp(BODIES[kind])
+    r = answered_response(BODIES[kind], httplib)
     assert r.read(3) == b'lin'
     buf = bytearray(4)
     assert r.readinto(buf) == 4 and bytes(buf) == b'e1\nl'
@@ -61,7 +53,7 @@ def test_mixing_read_readinto_peek_read1(kind):
 
 @pytest.mark.parametrize('kind', sorted(BODIES))
 def test_readlines_and_with(kind):
-    with resp(BODIES[kind]) as r:
+    with answered_response(BODIES[kind], httplib) as r:
         assert r.readlines() == LINES
     assert r.closed and r.isclosed()
 
@@ -105,7 +97,7 @@ def test_negative_read_reads_the_body_without_waiting_for_eof():
 
 def test_dropped_response_leaves_its_file_open():
     # 2.7's getreply()/getfile() hand fp on; 3.x's IOBase.__del__ would close it.
-    r = resp(b'HTTP/1.0 200 OK\r\n\r\nbody')
+    r = answered_response(b'HTTP/1.0 200 OK\r\n\r\nbody', httplib)
     fp = r.fp
     del r
     gc.collect()
@@ -117,7 +109,7 @@ def test_unreferenced_file_is_still_closed():
     # response's own __del__ leaves it open, for getfile()).  CPython frees it
     # at once; PyPy runs the response's finalizer in one collection and frees
     # the file it held in the next.
-    r = resp(b'HTTP/1.0 200 OK\r\n\r\nbody')
+    r = answered_response(b'HTTP/1.0 200 OK\r\n\r\nbody', httplib)
     raw = r.fp.raw
     del r
     gc.collect()
@@ -126,7 +118,7 @@ def test_unreferenced_file_is_still_closed():
 
 
 def test_closing_an_http09_response_closes_the_socket_file():
-    r = resp(b'<html>\r\n')
+    r = answered_response(b'<html>\r\n', httplib)
     inner = r.fp._file
     r.close()
     assert inner.closed and r.isclosed()
@@ -146,7 +138,7 @@ def test_line_and_file_wrapper_api():
 def test_peer_closed_error_is_a_python3_and_a_python2_error():
     # D10: 2.7's text and .line; still RemoteDisconnected/ConnectionError for 3.x code.
     with pytest.raises(http.client.RemoteDisconnected) as info:
-        resp(b'')
+        answered_response(b'', httplib)
     e = info.value
     text = 'No status line received - the server has closed the connection'
     assert isinstance(e, ConnectionError) and isinstance(e, httplib.BadStatusLine)
@@ -158,19 +150,19 @@ def test_peer_closed_error_is_a_python3_and_a_python2_error():
 
 def test_bad_status_line_is_http_clients_class():
     with pytest.raises(http.client.BadStatusLine) as info:
-        resp(b'garbage\r\n', strict=1)
+        answered_response(b'garbage\r\n', httplib, strict=1)
     assert type(info.value) is http.client.BadStatusLine
     assert info.value.line == 'garbage\r\n'
 
 
 def test_incomplete_read_is_http_clients_class():
     with pytest.raises(http.client.IncompleteRead) as info:
-        resp(CHUNKED + b'5\r\nhel').read()
+        answered_response(CHUNKED + b'5\r\nhel', httplib).read()
     assert (info.value.partial, info.value.expected) == (b'hel', 2)
 
 
 def test_status_constants_in_begin_are_plain_ints():
-    r = resp(BODIES['length'])
+    r = answered_response(BODIES['length'], httplib)
     assert type(r.status) is int and type(r.version) is int and type(r.reason) is str
 
 
@@ -187,7 +179,7 @@ def test_python2_only_usage_warns_at_the_callers_line():
     assert len(caught) == 1 and caught[0].filename == __file__
     sock, _ = sent_pair(BODIES['length'])
     assert len(_warnings_of(lambda: httplib.HTTPResponse(sock, buffering=True))) == 1
-    r = resp(BODIES['length'])
+    r = answered_response(BODIES['length'], httplib)
     caught = _warnings_of(r.getheaders)
     assert len(caught) == 1 and caught[0].filename == __file__
     assert 'get_all' in str(caught[0].message)
@@ -204,12 +196,12 @@ def test_python3_usage_does_not_warn():
         list(r)
         r.info()
         r.close()
-        resp(b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi', 1).read()
+        answered_response(b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi', httplib, 1).read()
     assert _warnings_of(python3_code) == []
 
 
 def test_debug_output_does_not_warn(capsys):
-    assert _warnings_of(lambda: resp(BODIES['length'], 1)) == []
+    assert _warnings_of(lambda: answered_response(BODIES['length'], httplib, 1)) == []
     assert 'header: Content-Length: 16\r\n' in capsys.readouterr().out
 
 
@@ -243,7 +235,7 @@ def test_malformed_input_raises_only_httplib_errors(strict):
     for raw in _mutations(400):
         for amt in (None, 1, 3, 64):
             try:
-                r = resp(raw, strict=strict)
+                r = answered_response(raw, httplib, strict=strict)
                 for _ in range(30):
                     if not (r.read(amt) if amt else r.read()):
                         break

@@ -16,18 +16,10 @@ import pytest
 import httplib_compat as httplib
 import httplib_compat.native as native
 from httplib_compat import _py2text, response as response_module
-from loopback import LoopbackServer, sent_pair
+from loopback import LoopbackServer, answered_response, sent_pair
 
 OK = b'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi'
 CPYTHON = sys.implementation.name == 'cpython'
-
-
-def resp(raw, module=httplib, **kwargs):
-    sock, peer = sent_pair(raw)
-    r = module.HTTPResponse(sock, **kwargs)
-    r.begin()
-    r._test_peer = peer
-    return r
 
 
 def error_of(f):
@@ -87,9 +79,9 @@ def test_endless_100_continue_stops_at_100_interim_responses(module):
 
 def test_99_interim_responses_then_the_final_one_are_read():
     raw = b'HTTP/1.1 100 Continue\r\nX: 1\r\n\r\n' * 99 + OK
-    assert resp(raw).read() == b'hi'
+    assert answered_response(raw, httplib).read() == b'hi'
     with pytest.raises(httplib.HTTPException):
-        resp(b'HTTP/1.1 100 Continue\r\n\r\n' * 100 + OK)
+        answered_response(b'HTTP/1.1 100 Continue\r\n\r\n' * 100 + OK, httplib)
 
 
 def test_endless_header_block_inside_100_continue():
@@ -100,16 +92,16 @@ def test_endless_header_block_inside_100_continue():
     finally:
         stream.close()
     head = b'HTTP/1.1 100 Continue\r\n'
-    assert resp(head + b'X: 1\r\n' * 100 + b'\r\n' + OK).read() == b'hi'
+    assert answered_response(head + b'X: 1\r\n' * 100 + b'\r\n' + OK, httplib).read() == b'hi'
     with pytest.raises(httplib.HTTPException):
-        resp(head + b'X: 1\r\n' * 101 + b'\r\n' + OK)
+        answered_response(head + b'X: 1\r\n' * 101 + b'\r\n' + OK, httplib)
 
 
 def test_the_100_continue_header_count_follows_the_module(monkeypatch):
     monkeypatch.setattr(httplib, '_MAXHEADERS', 3)
     head = b'HTTP/1.1 100 Continue\r\n'
-    assert resp(head + b'X: 1\r\n' * 3 + b'\r\n' + OK).status == 200
-    assert error_of(lambda: resp(head + b'X: 1\r\n' * 4 + b'\r\n' + OK)) == (
+    assert answered_response(head + b'X: 1\r\n' * 3 + b'\r\n' + OK, httplib).status == 200
+    assert error_of(lambda: answered_response(head + b'X: 1\r\n' * 4 + b'\r\n' + OK, httplib)) == (
         httplib.HTTPException, 'got more than 3 headers')
 
 
@@ -129,16 +121,16 @@ def test_endless_trailer_stops_at_maxheaders(module):
 
 
 def test_trailer_bound_counts_lines_and_follows_the_module(monkeypatch):
-    assert resp(CHUNKED + b'T: 1\r\n' * 100 + b'\r\n').read() == b'hi'
+    assert answered_response(CHUNKED + b'T: 1\r\n' * 100 + b'\r\n', httplib).read() == b'hi'
     monkeypatch.setattr(httplib, '_MAXHEADERS', 2)
-    assert resp(CHUNKED + b'T: 1\r\n' * 2 + b'\r\n').read() == b'hi'
-    assert error_of(resp(CHUNKED + b'T: 1\r\n' * 3 + b'\r\n').read) == (
+    assert answered_response(CHUNKED + b'T: 1\r\n' * 2 + b'\r\n', httplib).read() == b'hi'
+    assert error_of(answered_response(CHUNKED + b'T: 1\r\n' * 3 + b'\r\n', httplib).read) == (
         httplib.HTTPException, 'got more than 2 trailers')
 
 
 def test_trailer_bound_on_readline_too():
     # readline() on a chunked body goes through http.client's chunk helpers.
-    r = resp(CHUNKED + b'T: 1\r\n' * 101 + b'\r\n')
+    r = answered_response(CHUNKED + b'T: 1\r\n' * 101 + b'\r\n', httplib)
     with pytest.raises(httplib.HTTPException):
         for _ in range(3):
             r.readline()
@@ -223,8 +215,8 @@ def test_a_transfer_encoding_saying_chunked_wins_over_content_length(framing):
 
 def test_other_transfer_codings_keep_2_7s_framing():
     # 'gzip, chunked' in one header: 2.7 and 3.x both read it by length or to EOF.
-    r = resp(b'HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nContent-Length: 3\r\n\r\n'
-             b'abcdef')
+    r = answered_response(b'HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\nContent-Length: 3\r\n\r\n'
+                          b'abcdef', httplib)
     assert (r.chunked, r.read()) == (0, b'abc')
 
 
@@ -282,11 +274,11 @@ def test_a_bogus_huge_length_is_not_allocated(monkeypatch, handover):
         handover = False
     monkeypatch.setattr(response_module, 'BYTESIO_HANDS_OVER_ITS_BUFFER', handover)
     huge = 10 ** 12
-    r = resp(b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % huge + b'x' * 3000)
+    r = answered_response(b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % huge + b'x' * 3000, httplib)
     with pytest.raises(httplib.IncompleteRead) as info:
         r.read()
     assert (info.value.partial, info.value.expected) == (b'x' * 3000, huge - 3000)
-    r = resp(b'HTTP/1.0 200 OK\r\n\r\n' + b'y' * 3000)
+    r = answered_response(b'HTTP/1.0 200 OK\r\n\r\n' + b'y' * 3000, httplib)
     assert r.read(huge) == b'y' * 3000
 
 
@@ -296,13 +288,13 @@ def test_large_reads_give_every_byte(monkeypatch, handover):
     monkeypatch.setattr(httplib, 'MAXAMOUNT', 1000)  # read at call time, as 2.7 did
     body = bytes(bytearray(range(256))) * 40 + b'end'
     raw = b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body) + body
-    assert resp(raw).read() == body
-    r = resp(raw)
+    assert answered_response(raw, httplib).read() == body
+    r = answered_response(raw, httplib)
     assert r.read(4500) + r.read(2500) + r.read() == body
     chunked = (b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n' % len(body) +
                body + b'\r\n0\r\n\r\n')
-    assert resp(chunked).read() == body
-    assert resp(raw, native).read() == body.decode('latin-1')
+    assert answered_response(chunked, httplib).read() == body
+    assert answered_response(raw, native).read() == body.decode('latin-1')
 
 
 def _socket_of(r):
@@ -378,11 +370,11 @@ def test_max_response_headers_is_what_http_client_accepts():
 
 def test_line_too_long_names_the_limit_in_force(monkeypatch):
     monkeypatch.setattr(httplib, '_MAXLINE', 25)
-    error = error_of(lambda: resp(b'HTTP/1.1 200 OK 12345678901234567890\r\n\r\n'))
+    error = error_of(lambda: answered_response(b'HTTP/1.1 200 OK 12345678901234567890\r\n\r\n', httplib))
     assert error == (httplib.LineTooLong, 'got more than 25 bytes when reading header line')
     raw = b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n' + b'0' * 30 + b'1\r\nx'
     monkeypatch.setattr(httplib, '_MAXLINE', 29)
-    assert error_of(resp(raw).read) == (httplib.LineTooLong,
+    assert error_of(answered_response(raw, httplib).read) == (httplib.LineTooLong,
                                         'got more than 29 bytes when reading chunk size')
 
 
@@ -394,12 +386,13 @@ def test_native_face_limits_are_the_default_faces_and_its_httpmessage_its_own(mo
     assert httplib._MAXLINE == 25
     for face in (native, httplib):
         with pytest.raises(httplib.LineTooLong):
-            resp(long_status, face)
+            answered_response(long_status, face)
 
     class Sub(httplib.HTTPMessage):
         pass
     monkeypatch.setattr(native, 'HTTPMessage', Sub)
-    assert type(resp(OK, native).msg) is Sub and type(resp(OK).msg) is httplib.HTTPMessage
+    assert type(answered_response(OK, native).msg) is Sub
+    assert type(answered_response(OK, httplib).msg) is httplib.HTTPMessage
 
 
 def test_tunnel_reads_the_proxy_headers_with_the_modules_limits(monkeypatch):
