@@ -170,6 +170,26 @@ def test_read_sizes_eof_and_close():
         ''')
 
 
+def test_a_subclass_read_status_decides_which_statuses_are_interim():
+    # begin() skips a response only while _read_status() says 100: any other
+    # status a 2.7 subclass returns (even one the base class refuses) is final.
+    same('''
+        class Lenient(httplib.HTTPResponse):
+            def _read_status(self):
+                version, status, reason = self.fp.readline().split(None, 2)
+                return version, int(status), reason
+
+        for raw in [b'HTTP/1.0 99 Odd\\r\\nX: 1\\r\\n\\r\\nbody',
+                    b'HTTP/1.0 0 Zero\\r\\n\\r\\nbody',
+                    b'HTTP/1.0 100 Continue\\r\\nX: 1\\r\\n\\r\\nHTTP/1.0 99 Odd\\r\\n\\r\\nbody']:
+            def run():
+                r = Lenient(raw_pair(raw)[0])
+                r.begin()
+                return state(r) + [r.getheader('x'), err(r.read)]
+            out(raw, err(run))
+        ''')
+
+
 def test_getheaders_and_getheader():
     # D15, D16: 2.7's shape (compared sorted: 2.7's order is its dict's hash order).
     same('''
@@ -390,6 +410,20 @@ GLOBALS_AT_CALL_TIME = '''
     finally:
         httplib.HTTPMessage = saved
     out('restored', resp(b'HTTP/1.1 200 OK\\r\\n\\r\\n').msg.__class__ is httplib.HTTPMessage)
+
+    class OwnInit(saved):
+        # 2.7's signature, as a 2.7 subclass overriding __init__ wrote it.
+        def __init__(self, fp, seekable=1):
+            saved.__init__(self, fp, seekable)
+            self.made_here = True
+
+    try:
+        httplib.HTTPMessage = OwnInit
+        r = err(resp, b'HTTP/1.1 200 OK\\r\\nA: 1\\r\\nContent-Length: 2\\r\\n\\r\\nhi')
+        out('own __init__', r[:1] + [r[1].msg.made_here, r[1].getheader('a'), r[1].read()]
+            if r[0] == 'ok' else r)
+    finally:
+        httplib.HTTPMessage = saved
 '''
 
 
