@@ -51,6 +51,32 @@ def test_mixing_read_readinto_peek_read1(kind):
     assert r.read() == b'' and r.isclosed()
 
 
+def test_read_after_readinto_ended_a_chunk_exactly():
+    # readinto() leaves http.client's "chunk read, its CRLF not yet" state;
+    # read() goes on from there, with no byte lost or taken for a size line.
+    for amt in (None, 3, 8, 12):
+        r = answered_response(BODIES['chunked'], httplib)
+        buf = bytearray(4)
+        assert r.readinto(buf) == 4 and bytes(buf) == b'line'
+        rest = r.read(amt)
+        assert rest == b'1\nline2\nlast'[:amt]
+
+
+@pytest.mark.parametrize('first', ['readline', 'iteration', 'read'])
+def test_a_broken_chunk_size_line_is_raised_once(first):
+    # As 2.7's read(): one IncompleteRead, then the response is closed and
+    # every read is empty, whichever Python 3 read ran into the broken frame.
+    r = answered_response(CHUNKED + b'3\r\nab\n\r\nzz\r\nabc\r\n', httplib)
+    assert r.readline() == b'ab\n'
+    with pytest.raises(httplib.IncompleteRead):
+        if first == 'iteration':
+            list(r)
+        else:
+            getattr(r, first)()
+    assert r.isclosed()
+    assert (r.read(), r.read(2), r.readline(), list(r)) == (b'', b'', b'', [])
+
+
 @pytest.mark.parametrize('kind', sorted(BODIES))
 def test_readlines_and_with(kind):
     with answered_response(BODIES[kind], httplib) as r:

@@ -6,6 +6,7 @@ item 4), each bounded in time and count, on 127.0.0.1 only.
 given to every interpreter on purpose (the README's security section).
 """
 import gc
+import io
 import socket
 import sys
 import threading
@@ -122,10 +123,12 @@ def test_endless_trailer_stops_at_maxheaders(module):
 
 def test_trailer_bound_counts_lines_and_follows_the_module(monkeypatch):
     assert answered_response(CHUNKED + b'T: 1\r\n' * 100 + b'\r\n', httplib).read() == b'hi'
-    monkeypatch.setattr(httplib, '_MAXHEADERS', 2)
-    assert answered_response(CHUNKED + b'T: 1\r\n' * 2 + b'\r\n', httplib).read() == b'hi'
-    assert error_of(answered_response(CHUNKED + b'T: 1\r\n' * 3 + b'\r\n', httplib).read) == (
-        httplib.HTTPException, 'got more than 2 trailers')
+    for limit in (2, 3):
+        monkeypatch.setattr(httplib, '_MAXHEADERS', limit)
+        trailer = b'T: 1\r\n' * limit
+        assert answered_response(CHUNKED + trailer + b'\r\n', httplib).read() == b'hi'
+        assert error_of(answered_response(CHUNKED + trailer + b'T: 1\r\n\r\n', httplib).read) == (
+            httplib.HTTPException, 'got more than %d trailers' % limit)
 
 
 def test_trailer_bound_on_readline_too():
@@ -366,6 +369,38 @@ def test_max_response_headers_is_what_http_client_accepts():
         assert httplib.HTTPConnection('127.0.0.1', 80, max_response_headers=5) \
             .max_response_headers == 5
         _max_response_headers_reach_begin_and_the_trailer()  # 3.15+
+
+
+def test_begin_takes_the_header_bound_as_3_15_connections_pass_it():
+    # 3.15's HTTPConnection calls begin(_max_headers=max_response_headers): the
+    # bound then stands for _MAXHEADERS (header block, trailer) and nothing
+    # else changes; the message is 2.7's (not seekable even on a seekable
+    # file, such as the BytesIO of a test's fake socket; no file kept).
+    raw = (b'HTTP/1.1 200 OK\r\nA: 1\r\nTransfer-Encoding: chunked\r\n\r\n'
+           b'2\r\nhi\r\n0\r\nT: 1\r\nT: 2\r\n\r\n')
+
+    class FakeSocket(object):
+        def __init__(self, data):
+            self.data = data
+
+        def makefile(self, mode, *args):
+            return io.BytesIO(self.data)
+
+    def begun(raw, **kwargs):
+        r = httplib.HTTPResponse(FakeSocket(raw))
+        r.begin(**kwargs)
+        return r
+
+    def seen(r):
+        m = r.msg
+        return [m.seekable, m.startofheaders, m.startofbody, m.fp, m.items(), r.chunked, r.read()]
+
+    assert seen(begun(raw, _max_headers=2)) == seen(begun(raw)) == [
+        0, None, None, None, [('a', '1'), ('transfer-encoding', 'chunked')], 1, b'hi']
+    assert error_of(lambda: begun(raw, _max_headers=1)) == (
+        httplib.HTTPException, 'got more than 1 headers')
+    assert error_of(begun(raw.replace(b'T: 2', b'T: 2\r\nT: 3'), _max_headers=2).read) == (
+        httplib.HTTPException, 'got more than 2 trailers')
 
 
 def test_line_too_long_names_the_limit_in_force(monkeypatch):
