@@ -159,6 +159,8 @@ def test_read_sizes_eof_and_close():
         out('read(0) first', [r.read(0), r.length, r.isclosed(), r.read()])
         r = resp(b'HTTP/1.1 200 OK\\r\\nContent-Length: 0\\r\\n\\r\\n')
         out('empty', [r.read(0), r.isclosed(), r.read()])
+        r = resp(b'HTTP/1.1 200 OK\\r\\nContent-Length: 5\\r\\n\\r\\nhello')
+        out('read() at once', [r.length, r.read(), r.length, r.isclosed(), r.read(), r.length])
         raw = b'HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\nhello'
         out('short read()', err(resp(raw).read))
         r = resp(raw)
@@ -187,6 +189,20 @@ def test_a_subclass_read_status_decides_which_statuses_are_interim():
                 r.begin()
                 return state(r) + [r.getheader('x'), err(r.read)]
             out(raw, err(run))
+        ''')
+
+
+def test_line_and_file_wrapper_hands_other_attributes_to_its_file():
+    # 2.7's LineAndFileWrapper looked every attribute it lacks up on the file.
+    same('''
+        import io
+
+        class Source(io.BytesIO):
+            Name, _cache, zone = 'upper', 'private', 'last'
+
+        w = httplib.LineAndFileWrapper(b'first\\n', Source(b'rest'))
+        out('attributes', [w.Name, w._cache, w.zone, err(getattr, w, 'missing')[0]])
+        out('read', [w.readline(), w.read()])
         ''')
 
 
@@ -313,14 +329,15 @@ def test_debuglevel_output():
                 b"HTTP/1.1 200 it's \\"q\\" \\xe9\\r\\nX-B:  two  \\r\\n\\r\\nrest",
                 b'HTTP/1.1 100 Continue\\r\\nX-C: 3\\r\\n\\r\\nHTTP/1.0 204 None\\r\\n\\r\\n',
                 b'<html>\\r\\n', b'']
-        for raw in raws:
-            capture, real = Capture(), sys.stdout
-            sys.stdout = capture
-            try:
-                result = err(lambda: httplib.HTTPResponse(raw_pair(raw)[0], 1).begin())
-            finally:
-                sys.stdout = real
-            out(raw, [result, ''.join(capture.parts)])
+        for level in (1, 0, -1):  # 2.7 printed for a level above 0 only
+            for raw in raws:
+                capture, real = Capture(), sys.stdout
+                sys.stdout = capture
+                try:
+                    result = err(lambda: httplib.HTTPResponse(raw_pair(raw)[0], level).begin())
+                finally:
+                    sys.stdout = real
+                out(raw, [level, result, ''.join(capture.parts)])
         ''')
 
 
