@@ -60,6 +60,12 @@ def test_read_after_readinto_ended_a_chunk_exactly():
         assert r.readinto(buf) == 4 and bytes(buf) == b'line'
         rest = r.read(amt)
         assert rest == b'1\nline2\nlast'[:amt]
+    # After the last chunk's data, read(0) reads the end of the body and
+    # closes, as 2.7's read(0) did after read(4) had taken the chunk.
+    for take in ('read', 'read1'):
+        r = answered_response(CHUNKED + b'4\r\nlast\r\n0\r\n\r\n', httplib)
+        assert (r.read(4) if take == 'read' else r.read1(4)) == b'last'
+        assert (r.read(0), r.isclosed()) == (b'', True)
 
 
 @pytest.mark.parametrize('first', ['readline', 'iteration', 'read'])
@@ -203,8 +209,9 @@ def test_python2_only_usage_warns_at_the_callers_line():
     sock, _ = sent_pair(BODIES['length'])
     caught = _warnings_of(lambda: httplib.HTTPResponse(sock, strict=1))
     assert len(caught) == 1 and caught[0].filename == __file__
-    sock, _ = sent_pair(BODIES['length'])
-    assert len(_warnings_of(lambda: httplib.HTTPResponse(sock, buffering=True))) == 1
+    for buffering in (True, None, 0, 1):  # any value given: 2.7's argument
+        sock, _ = sent_pair(BODIES['length'])
+        assert len(_warnings_of(lambda: httplib.HTTPResponse(sock, buffering=buffering))) == 1
     r = answered_response(BODIES['length'], httplib)
     caught = _warnings_of(r.getheaders)
     assert len(caught) == 1 and caught[0].filename == __file__
