@@ -206,6 +206,26 @@ def test_line_and_file_wrapper_hands_other_attributes_to_its_file():
         ''')
 
 
+def test_a_fake_socket_with_a_seekable_file():
+    # 2.7's tests and many of its users' fed responses a fake socket whose
+    # makefile() is a BytesIO: the message still took the file as unseekable.
+    same('''
+        import io
+
+        class FakeSocket(object):
+            def __init__(self, data):
+                self.data = data
+            def makefile(self, *args):
+                return io.BytesIO(self.data)
+
+        for raw in [b'HTTP/1.1 200 OK\\r\\nA: 1\\r\\nContent-Length: 2\\r\\n\\r\\nhi', b'<html>\\r\\n']:
+            r = httplib.HTTPResponse(FakeSocket(raw))
+            r.begin()
+            m = r.msg
+            out(raw, [m.seekable, m.startofheaders, m.startofbody, r.getheader('a'), r.read()])
+        ''')
+
+
 def test_getheaders_and_getheader():
     # D15, D16: 2.7's shape (compared sorted: 2.7's order is its dict's hash order).
     same('''
