@@ -293,7 +293,8 @@ def test_large_reads_give_every_byte(monkeypatch, handover):
     raw = b'HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n' % len(body) + body
     assert answered_response(raw, httplib).read() == body
     r = answered_response(raw, httplib)
-    assert r.read(4500) + r.read(2500) + r.read() == body
+    parts = [r.read(4500), r.read(1001), r.read(1499), r.read()]  # 1001: a 1-byte last piece
+    assert [len(part) for part in parts[:3]] == [4500, 1001, 1499] and b''.join(parts) == body
     chunked = (b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n' % len(body) +
                body + b'\r\n0\r\n\r\n')
     assert answered_response(chunked, httplib).read() == body
