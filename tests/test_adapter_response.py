@@ -1,5 +1,6 @@
 """httplib_compat.HTTPResponse on Python 3: the Python 3 API next to 2.7's rules."""
 import gc
+import http
 import http.client
 import io
 import pickle
@@ -291,3 +292,20 @@ def test_a_27_subclass_overriding_read_status_with_byte_strings():
     r = ICYResponse(sock)
     r.begin()
     assert (r.version, r.status, r.reason, r.read()) == (10, 200, 'OK', b'hi')
+
+
+def test_a_subclass_read_status_may_return_http_status_members():
+    # Python 3 code may return http.HTTPStatus members (equal to the ints, not
+    # the same objects): 100 is still interim, 204/304 still have no body.
+    class Typed(httplib.HTTPResponse):
+        def _read_status(self):
+            version, status, reason = httplib.HTTPResponse._read_status(self)
+            return version, http.HTTPStatus(status), reason
+
+    body = b'Content-Length: 5\r\n\r\nhello'
+    for raw, seen in [(b'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n' + body, (200, 5, b'hello')),
+                      (b'HTTP/1.1 204 No Content\r\n' + body, (204, 0, b'')),
+                      (b'HTTP/1.1 304 Not Modified\r\n' + body, (304, 0, b''))]:
+        r = Typed(sent_pair(raw)[0])
+        r.begin()
+        assert (r.status, r.length, r.read()) == seen
