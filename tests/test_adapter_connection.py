@@ -80,6 +80,27 @@ def test_bodies_2_7_could_not_frame_get_a_content_length(body, expected):
     assert p.conn.getresponse().read() == b'hi'
 
 
+@pytest.mark.parametrize('call', [
+    lambda c: c.request('POST', '/', 12345),
+    lambda c: c.request('POST', '/', 12345, encode_chunked=True,
+                        headers={'Transfer-Encoding': 'chunked'}),
+    lambda c: c.send(12345),
+], ids=['request', 'request chunked', 'send'])
+def test_a_body_neither_bytes_nor_iterable_fails_with_http_clients_text(call):
+    # 2.7 failed inside the socket; Python 3 code expects http.client's TypeError.
+    texts = []
+    for module in (http.client, httplib):
+        conn = module.HTTPConnection('127.0.0.1', 80)
+        conn.sock, peer = socket.socketpair()
+        with pytest.raises(TypeError) as info:
+            call(conn)
+        texts.append(str(info.value))
+        conn.close()
+        peer.close()
+    assert texts[1] == texts[0]
+    assert texts[0].endswith(" should be a bytes-like object or an iterable, got <class 'int'>")
+
+
 def test_file_body_length_counts_from_the_position():
     # 2.7 sent fstat()'s whole size from any position: the server then waited
     # for bytes that never came.
