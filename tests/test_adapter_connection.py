@@ -167,6 +167,19 @@ def test_text_outside_latin_1_fails_before_anything_is_sent():
     assert p.sent() == b''
 
 
+def test_a_header_name_beyond_ascii_fails_before_anything_is_sent():
+    # 2.7 took it and failed at endheaders() with a bare codec error.
+    p = Peer()
+    p.conn.putrequest('GET', '/')
+    with pytest.raises(UnicodeEncodeError) as info:
+        p.conn.putheader(u'N\xe4me', 'v')
+    assert str(info.value) == ("'ascii' codec can't encode character '\\xe4' in position 1: "
+                               "header name 'N\\xe4me' is not ASCII: a header name is an ASCII token")
+    p.conn.endheaders()
+    assert b'me: v' not in p.sent()
+    assert p.conn.getresponse().read() == b'hi'
+
+
 def test_caller_transfer_encoding_gets_no_content_length():
     # D37: 2.7 added Content-Length next to the caller's Transfer-Encoding.
     p = Peer()

@@ -71,6 +71,12 @@ SCENARIOS = {
             out('putheader %d' % i, T(c.putheader, *args))
         c.endheaders(); done()
         ''',
+    'putheader names of other types go through %s (D32)': '''
+        c.putrequest('GET', '/', skip_host=1, skip_accept_encoding=1)
+        for i, name in enumerate([5, 1.5, 1.0 / 3, 2.0, bytearray(b'X-BA'), u'X-Uni', True]):
+            out('name %d' % i, T(c.putheader, name, 'v'))
+        c.endheaders(); done()
+        ''',
     'putrequest positional skip flags and HTTP/1.1 Host with port': '''
         c.putrequest('GET', '/a', 0, 1); c.endheaders(); done('skip accept-encoding')
         c.putrequest('GET', '/b', 1, 0); c.endheaders(); done('skip host')
@@ -129,6 +135,19 @@ SCENARIOS = {
         out('request() before reading the body', T(c.request, 'GET', '/next'))
         out('getresponse() before the first body is read', T(c.getresponse))
         out('body', r.read()); done('next')
+        ''',
+    'set_debuglevel(0) and (-1) print nothing (D42)': '''
+        buf = io.BytesIO() if str is bytes else io.StringIO()
+        real, sys.stdout = sys.stdout, buf
+        try:
+            for level in (0, -1):
+                c.set_debuglevel(level)
+                c.request('POST', '/x', 'abc', {'X-A': 1}); out('body', c.getresponse().read())
+                tf = tempfile.TemporaryFile(); tf.write(b'file-data'); tf.seek(0)
+                c.request('PUT', '/f', tf); out('file body', c.getresponse().read())
+        finally:
+            sys.stdout = real
+        out('printed', buf.getvalue())
         ''',
     'set_debuglevel(1) prints 2.7 send: lines (D42)': '''
         buf = io.BytesIO() if str is bytes else io.StringIO()
