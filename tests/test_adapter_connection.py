@@ -273,12 +273,34 @@ def test_host_in_latin_1_range_is_invalid_url_naming_its_idna_form(host, idna):
     assert str(info.value) == expected
 
 
-@pytest.mark.parametrize('host', [u'a\u3000b', u'\u4f8b\u2000x'])
-def test_host_whose_idna_form_has_a_space_is_refused(host):
+@pytest.mark.parametrize('host, idna', [(u'a\u3000b', 'a b'), (u'\u4f8b\u2000x', 'xn-- x-pt3c')])
+def test_host_whose_idna_form_has_a_space_is_refused(host, idna):
     # Deliberately stricter than 2.7 and 3.x, which sent 'Host: a b'.
     with pytest.raises(httplib.InvalidURL) as info:
         httplib.HTTPConnection(host)
-    assert "in IDNA (found at least ' ')" in str(info.value)
+    assert str(info.value) == ("URL can't contain control characters. %r is %r in IDNA "
+                               "(found at least ' ')" % (host, idna))
+
+
+def test_the_edges_of_the_refused_ranges_in_urls_and_hosts():
+    # DEL is 2.7's last control character, U+0080 the first of the Latin-1 range.
+    texts = []
+    for url in (u'/\x7f', u'/\x80'):
+        with pytest.raises(httplib.InvalidURL) as info:
+            Peer().conn.putrequest('GET', url)
+        texts.append(str(info.value))
+    for host in (u'a\x7f', u'a\x80'):
+        with pytest.raises(httplib.InvalidURL) as info:
+            httplib.HTTPConnection(host)
+        texts.append(str(info.value))
+    assert texts == [
+        "URL can't contain control characters. '/\\x7f' (found at least '\\x7f')",
+        "URL can't contain non-ASCII characters. '/\\x80' (found at least '\\x80'): "
+        "percent-encode them, e.g. '/%C2%80' (UTF-8)",
+        "URL can't contain control characters. 'a\\x7f' (found at least '\\x7f')",
+        # No IDNA form to suggest: IDNA refuses U+0080 itself.
+        "host can't contain non-ASCII characters in the range U+0080-U+00FF (2.7.18 refused "
+        "them). 'a\\x80' (found at least '\\x80')"]
 
 
 def through_proxy(conn, reply=b'HTTP/1.0 200 Connection established\r\n\r\n'):
