@@ -112,6 +112,15 @@ def test_file_body_length_counts_from_the_position():
         assert p.split() == ([b'Content-Length: 6'], b'456789')
 
 
+def test_file_body_positioned_past_its_end_has_no_length_left():
+    with tempfile.TemporaryFile() as f:
+        f.write(b'0123456789')
+        f.seek(25)
+        p = Peer()
+        p.conn.request('PUT', '/', f)
+        assert p.split() == ([b'Content-Length: 0'], b'')
+
+
 def test_text_file_body_is_read_and_encoded_latin_1():
     with tempfile.NamedTemporaryFile('w', encoding='utf-8', delete=False) as f:
         f.write(u'caf\xe9')
@@ -591,6 +600,17 @@ def test_tunnel_headers_of_2_7_kinds_still_go_out():
     assert received(peer).split(b'\r\n\r\n')[0].split(b'\r\n') == [
         b'CONNECT Example..COM:443 HTTP/1.0', b'Proxy-Authorization: Basic eA==', b'X-N: 5',
         b'X-Fold: a', b' b']
+
+
+def test_an_ipv6_tunnel_host_is_bracketed_in_the_connect_line():
+    # As 3.13 does (2.7 sent 'CONNECT ::1:443', which no proxy can parse).
+    for host, port in [('::1', 443), ('[::1]:8443', None)]:
+        c = httplib.HTTPConnection('127.0.0.1', 3128)
+        c.set_tunnel(host, port)
+        peer, _ = through_proxy(c)
+        c.request('GET', '/')
+        assert received(peer).split(b'\r\n')[0] == b'CONNECT [::1]:%d HTTP/1.0' % (port or 8443)
+        c.close()
 
 
 # -- issue 12.7: text that is not ASCII is never changed silently ---------------------

@@ -439,6 +439,11 @@ def test_tunnel_reads_the_proxy_headers_with_the_modules_limits(monkeypatch):
         conn.set_tunnel('example.invalid', 80)
         assert error_of(conn.connect) == (httplib.HTTPException, 'got more than 4 headers')
         conn.close()
+    with Scripted([proxy.replace(b'X: 1\r\n', b'', 1)]) as server:  # 4 lines: within the bound
+        conn = httplib.HTTPConnection('127.0.0.1', server.port, timeout=10)
+        conn.set_tunnel('example.invalid', 80)
+        conn.connect()
+        conn.close()
     with Scripted([b'HTTP/1.0 200 OK\r\nX-Long: 123456789012345678901234567890\r\n\r\n']) \
             as server:
         monkeypatch.setattr(httplib, '_MAXLINE', 30)

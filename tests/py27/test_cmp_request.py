@@ -48,6 +48,15 @@ SCENARIOS = {
         tf = tempfile.TemporaryFile(); tf.write(b'0123456789' * 2000); tf.seek(0)
         c.request('PUT', '/f', tf); done()
         ''',
+    'a read()able with a fileno() but no tell(): the file\'s size (D29)': '''
+        tf = tempfile.TemporaryFile(); tf.write(b'0123456789'); tf.seek(0)
+        class Reader(object):
+            def read(self, size=-1):
+                return tf.read(size)
+            def fileno(self):
+                return tf.fileno()
+        c.request('PUT', '/r', Reader()); done()
+        ''',
     'caller Content-Length wins (D37)': '''
         c.request('POST', '/cl', b'abc', {'Content-Length': '3'}); done()
         tf = tempfile.TemporaryFile(); tf.write(b'file-body'); tf.seek(0)
@@ -142,7 +151,8 @@ SCENARIOS = {
         try:
             for level in (0, -1):
                 c.set_debuglevel(level)
-                c.request('POST', '/x', 'abc', {'X-A': 1}); out('body', c.getresponse().read())
+                c.request('POST', '/x', 'abc', {'X-A': 1}); r = c.getresponse()
+                out('response', (r.debuglevel, r.read()))
                 tf = tempfile.TemporaryFile(); tf.write(b'file-data'); tf.seek(0)
                 c.request('PUT', '/f', tf); out('file body', c.getresponse().read())
         finally:
