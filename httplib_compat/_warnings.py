@@ -126,7 +126,7 @@ _fast_state = _NO_STATE
 _reports = ()
 _logged_uses = []
 _COUNT_EVERY = 2048
-_counting = threading.Lock()
+_counting = threading.RLock()  # re-entrant: a signal handler or finaliser may warn mid-count
 
 
 def _summary_for(filters):

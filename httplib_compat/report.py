@@ -30,7 +30,7 @@ class MigrationReport(object):
         self._label = None
         self._counts = collections.Counter()  # (file, line, what, idiom) -> uses
         self._first_label = {}  # (file, line, what, idiom) -> label at its first use
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant, as _warnings._counting
 
     @property
     def label(self):
