@@ -143,6 +143,38 @@ def test_uses_logged_in_batches_keep_exact_counts_first_labels_and_bounded_memor
     assert rows == [(line, 7, 'inner'), (GETHEADER_LINE, 1, 'inner'),
                     (GETHEADER_LINE + 1, 1, 'inner')]
 
+def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
+    # As a finaliser or a signal handler would: a Python-2-only use in the middle
+    # of counting (here from inside add_uses, with a count after every use).
+    monkeypatch.setattr(_warnings, '_COUNT_EVERY', 1)
+
+    class ReenteringReport(MigrationReport):
+        entered = False
+
+        def add_uses(self, uses):
+            MigrationReport.add_uses(self, uses)
+            if not self.entered:
+                self.entered = True
+                _warnings.warn_py2('z()', 'w()', stacklevel=2)
+
+    report = ReenteringReport()
+
+    def record():
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Py2CompatWarning)
+            _warnings.start_recording(report)
+            try:
+                use_at_one_line(2)
+            finally:
+                _warnings.stop_recording(report)
+    thread = threading.Thread(target=record)
+    thread.daemon = True
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), 'counting deadlocked'
+    assert sorted((s['what'], s['count']) for s in report.sites()) == [('x()', 2), ('z()', 1)]
+
+
 def test_the_table_is_sorted_by_count_and_names_the_idiom():
     report = MigrationReport()
     report.label = 'first'
