@@ -91,6 +91,17 @@ SCENARIOS = {
         out('calls', calls)
         out('debuglevel of the response', r.debuglevel)
         ''',
+    'response_class is called as 2.7 calls it for the CONNECT reply too (D06, D51)': '''
+        calls = []
+        class R(httplib.HTTPResponse):
+            def __init__(self, *a, **k):
+                calls.append([len(a), sorted(k), k.get('strict'), k.get('method')])
+                httplib.HTTPResponse.__init__(self, *a, **k)
+        c = httplib.HTTPConnection(HOST, PORT, 1); c.response_class = R
+        c.set_tunnel('example.com', 443)
+        c.request('GET', '/'); out('through', c.getresponse().read())
+        out('calls', calls)
+        ''',
     'state errors and reuse (D38)': '''
         c = httplib.HTTPConnection(HOST, PORT)
         out('getresponse() first', T(c.getresponse))
@@ -153,6 +164,7 @@ RESPONSES = {
     'set_tunnel: 2.7 CONNECT request, then the request through it (D51)': [TUNNEL_OK, OK],
     'set_tunnel: a refusing proxy (D51)':
         [b'HTTP/1.0 407 Proxy Authentication Required  \r\n\r\n'],
+    'response_class is called as 2.7 calls it for the CONNECT reply too (D06, D51)': [TUNNEL_OK, OK],
     'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9 (D51)':
         [b'HTTP/0.5 200 OK\r\n\r\n', OK, b'HTTP/1.1 200 OK\r\nX: 1\r\n\r\n', OK,
          b'HTTP/ 200 OK\r\n\r\n', OK, (b'200 OK\r\n\r\n', 'close')],
