@@ -181,6 +181,14 @@ def test_a_header_name_beyond_ascii_fails_before_anything_is_sent():
     assert p.conn.getresponse().read() == b'hi'
 
 
+def test_2_7s_four_argument_send_request_sends_the_body_as_framed_by_the_caller():
+    # 2.7 subclasses call _send_request(method, url, body, headers): a body the
+    # caller chunked itself goes out as it is, never chunked again.
+    p = Peer()
+    p.conn._send_request('POST', '/', b'3\r\nabc\r\n0\r\n\r\n', {'Transfer-Encoding': 'chunked'})
+    assert p.split() == ([b'Transfer-Encoding: chunked'], b'3\r\nabc\r\n0\r\n\r\n')
+
+
 def test_caller_transfer_encoding_gets_no_content_length():
     # D37: 2.7 added Content-Length next to the caller's Transfer-Encoding.
     p = Peer()
@@ -661,6 +669,21 @@ def test_non_ascii_text_warns_once_per_call_site_and_goes_out_latin_1(what, send
         assert found[0].filename == __file__  # the caller's line, not the package's
         data = p.sent()
         assert b'caf\xe9' in data and b'caf\xc3\xa9' not in data
+
+
+def test_the_warning_shows_the_texts_first_20_characters_and_its_size(text_encoding):
+    p = Peer()
+    text = u'x' * 20 + u"'\xe9 and more"  # a quote past the 20th character changes nothing
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        p.conn.send(text)
+    assert [str(w.message) for w in _text_warnings(caught)] == [
+        "send() data is not ASCII ('xxxxxxxxxxxxxxxxxxx): sent as Latin-1, 31 bytes (Python 2 "
+        "sent the bytes the source file held, often UTF-8). Encode it yourself, e.g. "
+        "send(data.encode('utf-8')), or choose the encoding of implicit text: "
+        "httplib_compat.set_text_encoding('utf-8') or text_encoding='utf-8' on the connection "
+        "('latin-1' keeps this behaviour without this warning)"]
+    assert p.sent() == text.encode('latin-1')
 
 
 def test_the_warning_is_visible_under_default_filters_and_once_per_line(tmp_path):

@@ -52,6 +52,13 @@ SCENARIOS = {
         c.putheader('Host', u'\\u4f8b.example'.encode('idna')); c.endheaders()
         r = c.getresponse(); out('own Host header, IDNA bytes', (r.status, r.read()))
         ''',
+    'a host IDNA cannot encode fails at the request, not at construction (D36)': '''
+        host = u'\\u4f8b' * 70  # a label too long for IDNA
+        c = T(httplib.HTTPConnection, host, 80)
+        out('constructed', c.host == host)
+        r = T(c.request, 'GET', '/')
+        out('request', isinstance(r.exc, UnicodeError) if isinstance(r, Raised) else r)
+        ''',
     'strict is the third positional argument, not the timeout (D03)': '''
         c = httplib.HTTPConnection(HOST, PORT, True)
         out('positional', (c.strict, c.timeout is socket.getdefaulttimeout() or c.timeout))
