@@ -838,6 +838,25 @@ def test_missing_key_or_cert_file_names_the_argument_and_path(throwaway_cert):
                                        "%s): %r" % (argument, path))
 
 
+def test_a_load_error_without_errno_keeps_its_text_and_names_both_arguments(throwaway_cert):
+    # PyPy's ssl (or a context of the caller's) may fail with an OSError that
+    # has no errno: its own text is kept; both files exist, so both are named.
+    key, cert, _ = throwaway_cert
+
+    class FailingContext(ssl.SSLContext):
+        def load_cert_chain(self, certfile, keyfile=None, password=None):
+            raise OSError('cannot load')
+
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with pytest.raises(OSError) as info:
+            httplib.HTTPSConnection('127.0.0.1', 443, key, cert,
+                                    context=FailingContext(ssl.PROTOCOL_TLS_CLIENT))
+    assert (info.value.errno, info.value.filename) == (None, cert)
+    assert str(info.value) == ("[Errno None] cannot load (HTTPSConnection cert_file or key_file): "
+                               "%r" % cert)
+
+
 def test_key_that_does_not_match_or_is_not_pem_names_both_files(throwaway_cert, tmp_path):
     key, cert, both = throwaway_cert
     other_key = str(tmp_path / 'other.pem')

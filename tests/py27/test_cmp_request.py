@@ -144,6 +144,9 @@ SCENARIOS = {
         out('request() before reading the body', T(c.request, 'GET', '/next'))
         out('getresponse() before the first body is read', T(c.getresponse))
         out('body', r.read()); done('next')
+        c.putrequest('GET', '/unfinished')
+        out('getresponse() before endheaders()', T(c.getresponse))
+        c.endheaders(); done('finished')
         ''',
     'set_debuglevel(0) and (-1) print nothing (D42)': '''
         buf = io.BytesIO() if str is bytes else io.StringIO()
