@@ -442,6 +442,7 @@ def test_no_warning_for_python_3_usage():
     (lambda: (Peer().conn.putrequest('GET', '/'), None)[0] or None, None),
     (lambda: _putheader(1.5), 'float'),
     (lambda: _endheaders_str(), 'endheaders(str)'),
+    (lambda: _tunnel_header(1.5), 'float'),  # through http.client's connect(): another depth
 ])
 def test_python_2_usage_warns(call, what):
     with warnings.catch_warnings(record=True) as caught:
@@ -465,6 +466,15 @@ def _putheader(value):
     p = Peer()
     p.conn.putrequest('GET', '/')
     p.conn.putheader('X', value)
+
+
+def _tunnel_header(value):
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    c.set_tunnel('example.com', 443, {'X': value})
+    peer, _ = through_proxy(c)
+    c.connect()
+    assert received(peer).split(b'\r\n')[1] == b'X: %s' % str(value).encode('ascii')
+    c.close()
 
 
 def _endheaders_str():

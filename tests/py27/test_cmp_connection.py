@@ -131,8 +131,8 @@ SCENARIOS = {
         c.set_tunnel('example.com')
         out('default port', (c._tunnel_host, c._tunnel_port))
         ''',
-    'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9 (D51)': '''
-        for i in range(4):
+    'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9, or 1xx (D51)': '''
+        for i in range(5):
             c = httplib.HTTPConnection(HOST, PORT); c.set_tunnel('example.com', 443)
             r = T(c.request, 'GET', '/v%d' % i)
             out('connect %d' % i,
@@ -172,9 +172,10 @@ RESPONSES = {
     'set_tunnel: a refusing proxy (D51)':
         [b'HTTP/1.0 407 Proxy Authentication Required  \r\n\r\n'],
     'response_class is called as 2.7 calls it for the CONNECT reply too (D06, D51)': [TUNNEL_OK, OK],
-    'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9 (D51)':
+    'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9, or 1xx (D51)':
         [b'HTTP/0.5 200 OK\r\n\r\n', OK, b'HTTP/1.1 200 OK\r\nX: 1\r\n\r\n', OK,
-         b'HTTP/ 200 OK\r\n\r\n', OK, (b'200 OK\r\n\r\n', 'close')],
+         b'HTTP/ 200 OK\r\n\r\n', OK, (b'200 OK\r\n\r\n', 'close'),
+         (b'HTTP/1.1 100 Continue\r\n\r\n', 'close')],
     'state errors and reuse (D38)': [OK, OK, OK],
     'hosts beyond Latin-1: IDNA Host header; controls, space, DEL, U+0080-U+00FF refused (D36)':
         [(OK, 'close')] * 5,
