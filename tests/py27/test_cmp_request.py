@@ -57,6 +57,18 @@ SCENARIOS = {
                 return tf.fileno()
         c.request('PUT', '/r', Reader()); done()
         ''',
+    'a read()able body is read in 2.7\'s blocks of 8192 (D31)': '''
+        sizes = []
+        class Reader(object):
+            def __init__(self):
+                self.left = 20000
+            def read(self, size=-1):
+                sizes.append(size)
+                n = min(size, self.left); self.left -= n
+                return b'r' * n
+        c.request('PUT', '/blocks', Reader(), {'Content-Length': '20000'}); done()
+        out('read sizes', sizes)
+        ''',
     'caller Content-Length wins (D37)': '''
         c.request('POST', '/cl', b'abc', {'Content-Length': '3'}); done()
         tf = tempfile.TemporaryFile(); tf.write(b'file-body'); tf.seek(0)
