@@ -443,6 +443,7 @@ def test_no_warning_for_python_3_usage():
     (lambda: _putheader(1.5), 'float'),
     (lambda: _endheaders_str(), 'endheaders(str)'),
     (lambda: _tunnel_header(1.5), 'float'),  # through http.client's connect(): another depth
+    (lambda: _https_with_cert_file_only(), 'HTTPSConnection(key_file, cert_file)'),
 ])
 def test_python_2_usage_warns(call, what):
     with warnings.catch_warnings(record=True) as caught:
@@ -482,6 +483,29 @@ def _endheaders_str():
     p.conn.putrequest('GET', '/')
     p.conn.endheaders('')
     assert p.sent().endswith(b'\r\n\r\n')
+
+
+def test_endheaders_str_advice_names_the_encoding_in_use(text_encoding):
+    for encoding in (None, 'utf-8'):
+        text_encoding(encoding)
+        p = Peer()
+        p.conn.putrequest('GET', '/')
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            p.conn.endheaders('')
+        assert [str(w.message) for w in caught] == [
+            "endheaders(str) is Python 2 httplib behaviour; on Python 3 use "
+            "endheaders(body.encode(%r)) with the encoding the server expects"
+            % (encoding or 'latin-1')]
+
+
+def _https_with_cert_file_only():
+    with tempfile.TemporaryDirectory() as folder:
+        cert = os.path.join(folder, 'cert.pem')
+        subprocess.check_call(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout',
+                               cert, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        assert httplib.HTTPSConnection('127.0.0.1', 443, None, cert).cert_file == cert
 
 
 def test_key_and_cert_load_at_construction_and_verification_stays_on(throwaway_cert):
