@@ -189,6 +189,28 @@ def test_2_7s_four_argument_send_request_sends_the_body_as_framed_by_the_caller(
     assert p.split() == ([b'Transfer-Encoding: chunked'], b'3\r\nabc\r\n0\r\n\r\n')
 
 
+def test_2_7s_one_argument_send_output_sends_a_byte_body_as_it_is():
+    # 2.7 subclasses overriding endheaders() call _send_output(message_body).
+    p = Peer()
+    p.conn.putrequest('POST', '/', skip_host=1, skip_accept_encoding=1)
+    p.conn.putheader('Content-Length', '3')
+    p.conn._send_output(b'abc')
+    assert p.sent() == b'POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc'
+
+
+def test_the_proxy_headers_stay_available_where_http_client_has_them():
+    # Python 3.12's get_proxy_response_headers(): the CONNECT reply's headers.
+    c = httplib.HTTPConnection('127.0.0.1', 3128)
+    c.set_tunnel('example.com', 443)
+    peer, _ = through_proxy(c, b'HTTP/1.0 200 Connection established\r\nX-Proxy: 1\r\nVia: p\r\n\r\n')
+    c.connect()
+    if hasattr(http.client.HTTPConnection, 'get_proxy_response_headers'):
+        headers = c.get_proxy_response_headers()
+        assert (headers['X-Proxy'], headers['via'], len(headers)) == ('1', 'p', 2)
+    c.close()
+    peer.close()
+
+
 def test_caller_transfer_encoding_gets_no_content_length():
     # D37: 2.7 added Content-Length next to the caller's Transfer-Encoding.
     p = Peer()
@@ -483,6 +505,16 @@ def _endheaders_str():
     p.conn.putrequest('GET', '/')
     p.conn.endheaders('')
     assert p.sent().endswith(b'\r\n\r\n')
+
+
+def test_putheader_of_a_value_2_7_made_a_str_names_its_type():
+    for value, name in [(1.5, 'float'), (None, 'NoneType')]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            _putheader(value)
+        assert [str(w.message) for w in caught if issubclass(w.category, Py2CompatWarning)] == [
+            'putheader() with a %s value is Python 2 httplib behaviour; on Python 3 use '
+            'str(value)' % name]
 
 
 def test_endheaders_str_advice_names_the_encoding_in_use(text_encoding):
@@ -870,6 +902,17 @@ def test_missing_key_or_cert_file_names_the_argument_and_path(throwaway_cert):
             assert info.value.filename == path
             assert str(info.value) == ("[Errno 2] No such file or directory (HTTPSConnection "
                                        "%s): %r" % (argument, path))
+
+
+def test_a_directory_given_as_cert_file_is_named_as_cert_file(throwaway_cert, tmp_path):
+    key, _, _ = throwaway_cert
+    for args in [(None, str(tmp_path)), (key, str(tmp_path))]:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Py2CompatWarning)
+            with pytest.raises(IsADirectoryError) as info:
+                httplib.HTTPSConnection('127.0.0.1', 443, *args)
+        assert str(info.value) == ("[Errno 21] Is a directory (HTTPSConnection cert_file): %r"
+                                   % str(tmp_path))
 
 
 def test_a_load_error_without_errno_keeps_its_text_and_names_both_arguments(throwaway_cert):
