@@ -109,6 +109,18 @@ SCENARIOS = {
         c.request('GET', '/'); out('through', c.getresponse().read())
         out('calls', calls)
         ''',
+    'set_debuglevel(1) through a tunnel: the CONNECT reply is not printed (D42, D51)': '''
+        buf = io.BytesIO() if str is bytes else io.StringIO()
+        c = httplib.HTTPConnection(HOST, PORT); c.set_debuglevel(1)
+        c.set_tunnel('example.com', 443)
+        real, sys.stdout = sys.stdout, buf
+        try:
+            c.request('GET', '/'); r = c.getresponse(); r.read()
+        finally:
+            sys.stdout = real
+        for line in buf.getvalue().replace(str(PORT), 'PORT').splitlines(True):
+            out('line', line)
+        ''',
     'state errors and reuse (D38)': '''
         c = httplib.HTTPConnection(HOST, PORT)
         out('getresponse() first', T(c.getresponse))
@@ -172,6 +184,7 @@ RESPONSES = {
     'set_tunnel: a refusing proxy (D51)':
         [b'HTTP/1.0 407 Proxy Authentication Required  \r\n\r\n'],
     'response_class is called as 2.7 calls it for the CONNECT reply too (D06, D51)': [TUNNEL_OK, OK],
+    'set_debuglevel(1) through a tunnel: the CONNECT reply is not printed (D42, D51)': [TUNNEL_OK, OK],
     'set_tunnel: a proxy answering in other HTTP versions, or HTTP/0.9, or 1xx (D51)':
         [b'HTTP/0.5 200 OK\r\n\r\n', OK, b'HTTP/1.1 200 OK\r\nX: 1\r\n\r\n', OK,
          b'HTTP/ 200 OK\r\n\r\n', OK, (b'200 OK\r\n\r\n', 'close'),
