@@ -81,7 +81,7 @@ SCENARIOS = {
         calls = []
         class R(httplib.HTTPResponse):
             def __init__(self, *a, **k):
-                calls.append([len(a), sorted(k), k.get('strict'), k.get('method')])
+                calls.append([len(a), sorted(k), k.get('strict'), k.get('method'), k.get('buffering')])
                 httplib.HTTPResponse.__init__(self, *a, **k)
         buf = io.BytesIO() if str is bytes else io.StringIO()
         c = httplib.HTTPConnection(HOST, PORT); c.response_class = R
@@ -102,7 +102,7 @@ SCENARIOS = {
         calls = []
         class R(httplib.HTTPResponse):
             def __init__(self, *a, **k):
-                calls.append([len(a), sorted(k), k.get('strict'), k.get('method')])
+                calls.append([len(a), sorted(k), k.get('strict'), k.get('method'), k.get('buffering')])
                 httplib.HTTPResponse.__init__(self, *a, **k)
         c = httplib.HTTPConnection(HOST, PORT, 1); c.response_class = R
         c.set_tunnel('example.com', 443)
