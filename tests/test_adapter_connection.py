@@ -211,6 +211,22 @@ def test_the_proxy_headers_stay_available_where_http_client_has_them():
     peer.close()
 
 
+def test_an_http_1_0_connection_never_chunks_as_http_client():
+    # The legacy HTTP class speaks HTTP/1.0: encode_chunked=True changes nothing there.
+    sent = []
+    for module in (http.client, httplib):
+        conn = module.HTTPConnection('127.0.0.1', 80)
+        conn._http_vsn, conn._http_vsn_str = 10, 'HTTP/1.0'
+        conn.sock, peer = socket.socketpair()
+        peer.settimeout(QUIET)
+        conn.putrequest('POST', '/', skip_host=1, skip_accept_encoding=1)
+        conn.endheaders(b'abc', encode_chunked=True)
+        conn.sock.close()
+        sent.append(peer.recv(65536))
+        peer.close()
+    assert sent[1] == sent[0] == b'POST / HTTP/1.0\r\n\r\nabc'
+
+
 def test_caller_transfer_encoding_gets_no_content_length():
     # D37: 2.7 added Content-Length next to the caller's Transfer-Encoding.
     p = Peer()
@@ -507,14 +523,17 @@ def _endheaders_str():
     assert p.sent().endswith(b'\r\n\r\n')
 
 
-def test_putheader_of_a_value_2_7_made_a_str_names_its_type():
+def test_putheader_of_a_value_2_7_made_a_str_names_its_type_at_the_callers_line():
     for value, name in [(1.5, 'float'), (None, 'NoneType')]:
+        p = Peer()
+        p.conn.putrequest('GET', '/')
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always')
-            _putheader(value)
-        assert [str(w.message) for w in caught if issubclass(w.category, Py2CompatWarning)] == [
-            'putheader() with a %s value is Python 2 httplib behaviour; on Python 3 use '
-            'str(value)' % name]
+            p.conn.putheader('X', value); line = sys._getframe().f_lineno  # noqa: E702
+        assert [(str(w.message), w.filename, w.lineno) for w in caught
+                if issubclass(w.category, Py2CompatWarning)] == [
+            ('putheader() with a %s value is Python 2 httplib behaviour; on Python 3 use '
+             'str(value)' % name, __file__, line)]
 
 
 def test_endheaders_str_advice_names_the_encoding_in_use(text_encoding):
@@ -737,14 +756,17 @@ def test_non_ascii_text_warns_once_per_call_site_and_goes_out_latin_1(what, send
         assert b'caf\xe9' in data and b'caf\xc3\xa9' not in data
 
 
-def test_the_warning_shows_the_texts_first_20_characters_and_its_size(text_encoding):
+@pytest.mark.parametrize('text, shown', [
+    (u'x' * 20 + u"'\xe9 and more", "'xxxxxxxxxxxxxxxxxxx"),  # a quote past the 20th: no matter
+    (u'x' * 19 + u"'\xe9 and more!", '"xxxxxxxxxxxxxxxxxxx'),  # the 20th is a quote: repr's "
+])
+def test_the_warning_shows_the_texts_first_20_characters_and_its_size(text_encoding, text, shown):
     p = Peer()
-    text = u'x' * 20 + u"'\xe9 and more"  # a quote past the 20th character changes nothing
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
         p.conn.send(text)
     assert [str(w.message) for w in _text_warnings(caught)] == [
-        "send() data is not ASCII ('xxxxxxxxxxxxxxxxxxx): sent as Latin-1, 31 bytes (Python 2 "
+        "send() data is not ASCII (" + shown + "): sent as Latin-1, 31 bytes (Python 2 "
         "sent the bytes the source file held, often UTF-8). Encode it yourself, e.g. "
         "send(data.encode('utf-8')), or choose the encoding of implicit text: "
         "httplib_compat.set_text_encoding('utf-8') or text_encoding='utf-8' on the connection "
