@@ -20,9 +20,8 @@ import httplib_compat
 from httplib_compat import Py2CompatWarning, _warnings
 from httplib_compat.report import MigrationReport, recording
 
-from fresh_python import run_python
+from fresh_python import active_filters, run_python
 from loopback import sent_pair
-from test_adapter_warning_filters import active_filters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 XMLRPCLIB = os.path.join(HERE, 'data', 'xmlrpclib_py27.py')

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from httplib_compat import Py2CompatWarning
 from httplib_compat._warnings import warn_py2
 
-from fresh_python import run_python
+from fresh_python import active_filters, run_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEXT = '%s is Python 2 httplib behaviour; on Python 3 use %s'
@@ -52,13 +52,6 @@ def reference_warn(what, idiom, stacklevel=3):
 # filters ignore, so on 3.6 it does not leave that memory (documented in
 # docs/measure.rst): there, after an in-place edit, the shim follows 3.7+.
 IGNORED_REMEMBERED = sys.version_info < (3, 7)
-
-
-def active_filters():
-    """The list warnings.warn reads now: under 3.14's -X context_aware_warnings=1
-    each catch_warnings() has its own, and warnings.filters is the global one."""
-    get_filters = getattr(warnings, '_get_filters', None)
-    return warnings.filters if get_filters is None else get_filters()
 
 
 def make_module(name):
