@@ -106,9 +106,11 @@ def check_install_native():
     assert httplib_compat.install() is httplib_compat
     assert httplib_compat.install(native=True) is native
     httplib_compat.uninstall()
-    # install() imported the native face, so uninstall() takes it away again
+    # install() imported the native face, so uninstall() takes it away again,
+    # the package's attribute too: as if it had never been imported
     assert 'httplib' not in sys.modules
     assert 'httplib_compat.native' not in sys.modules
+    assert not hasattr(httplib_compat, 'native')
 
 
 @pytest.mark.skipif(not six.PY2, reason='the pass-through exists only on 2.7')

@@ -78,10 +78,15 @@ def test_demo_runs_and_prints_the_documented_results(tmp_path):
 def test_every_module_parses_on_this_interpreter():
     # One universal wheel: pip byte-compiles all of it on 2.7 too, so the
     # Python 3-only modules must still be valid 2.7 syntax (no keyword-only
-    # arguments, f-strings...).
+    # arguments, f-strings...).  And without a SyntaxWarning (`is` with a
+    # literal, an invalid escape): under `python -W error` with no cached
+    # bytecode, importing the package would fail.
     import os
+    import warnings
     folder = os.path.dirname(httplib_compat.__file__)
     for name in sorted(os.listdir(folder)):
         if name.endswith('.py'):
             with open(os.path.join(folder, name), 'rb') as source:
-                compile(source.read(), name, 'exec')
+                with warnings.catch_warnings():
+                    warnings.simplefilter('error')
+                    compile(source.read(), name, 'exec')

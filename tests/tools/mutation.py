@@ -46,26 +46,30 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 _WHOLE_SUITE = ['tests', '--ignore=tests/test_hardening_load.py',
                 '--ignore=tests/test_benchmark.py', '--ignore=tests/test_hardening_fuzz.py']
 
+# Every module compiles without a SyntaxWarning (an `is` with a literal): 50 ms.
+_COMPILES = 'tests/test_package.py::test_every_module_parses_on_this_interpreter'
 # Module -> the tests that judge its mutants (test_adapter_pins_* pin behaviour across modules).
 SELECTION = {
     '_warnings.py': ['tests/test_adapter_warnings.py', 'tests/test_adapter_pins_warnings.py'],
-    'native.py': ['tests/test_adapter_native.py', 'tests/test_adapter_pins_native.py',
+    'native.py': [_COMPILES, 'tests/test_adapter_native.py', 'tests/test_adapter_pins_native.py',
                   'tests/test_install.py', 'tests/test_adapter_pins_response.py',
                   'tests/py27/test_cmp_response.py', 'tests/test_adapter_warnings.py'],
-    '_install.py': ['tests/test_install.py',
-                    'tests/test_adapter_native.py::test_uninstall_leaves_a_native_face_the_user_imported'],
-    'legacy.py': ['tests/test_adapter_legacy.py', 'tests/py27/test_cmp_pins_legacy.py',
+    '_install.py': [_COMPILES, 'tests/test_install.py',
+                    'tests/test_adapter_native.py'
+                    '::test_uninstall_leaves_a_native_face_the_user_imported'],
+    'legacy.py': [_COMPILES, 'tests/test_adapter_legacy.py', 'tests/py27/test_cmp_pins_legacy.py',
                   'tests/py27/test_cmp_legacy.py', 'tests/py27/test_cmp_error_texts.py',
                   'tests/test_adapter_native.py', 'tests/test_adapter_pins_native.py',
                   'tests/test_adapter_warnings.py', 'tests/test_hardening_tls.py'],
-    'constants.py': ['tests/test_adapter_constants.py', 'tests/py27/test_cmp_module.py'],
-    '_py2text.py': ['tests/test_adapter_response_bounds.py', 'tests/test_adapter_message_parse.py',
-                    'tests/py27/test_cmp_response.py', 'tests/py27/test_cmp_message.py'],
-    '_internals.py': ['tests/test_adapter_internals.py', 'tests/test_adapter_response_bounds.py',
-                      'tests/test_adapter_connection.py'
+    'constants.py': [_COMPILES, 'tests/test_adapter_constants.py', 'tests/py27/test_cmp_module.py'],
+    '_py2text.py': [_COMPILES, 'tests/test_adapter_response_bounds.py',
+                    'tests/test_adapter_message_parse.py', 'tests/py27/test_cmp_response.py',
+                    'tests/py27/test_cmp_message.py'],
+    '_internals.py': [_COMPILES, 'tests/test_adapter_internals.py',
+                      'tests/test_adapter_response_bounds.py', 'tests/test_adapter_connection.py'
                       '::test_send_raises_http_client_audit_event_where_http_client_does',
                       'tests/test_adapter_message.py', 'tests/test_adapter_response.py'],
-    'pytest_plugin.py': ['tests/test_adapter_report.py'
+    'pytest_plugin.py': [_COMPILES, 'tests/test_adapter_report.py'
                          '::test_a_test_path_taken_as_the_report_path_is_refused_not_overwritten',
                          'tests/test_adapter_report.py'
                          '::test_plugin_counts_a_use_that_raises_and_needs_no_path',
