@@ -277,5 +277,43 @@ def test_a_test_path_taken_as_the_report_path_is_refused_not_overwritten(tmp_pat
     code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
                             'httplib_compat.pytest_plugin', '--httplib-compat-report',
                             'test_nothing.py'], str(tmp_path))
-    assert code == 4 and 'write the option as --httplib-compat-report=PATH' in out, out
+    assert code == 4, out
+    assert ('ERROR: --httplib-compat-report: test_nothing.py exists and is no httplib_compat '
+            'report; not overwriting it: write the option as --httplib-compat-report=PATH\n'
+            in out), out
     assert test_file.read_text() == u'def test_nothing():\n    pass\n'
+
+
+def test_a_report_path_in_no_directory_is_refused_before_the_tests_run(tmp_path):
+    # Not an internal error once the whole session has run, the report lost.
+    (tmp_path / 'test_nothing.py').write_text(u'def test_nothing():\n    pass\n')
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
+                            'httplib_compat.pytest_plugin',
+                            '--httplib-compat-report=missing/r.json', 'test_nothing.py'],
+                           str(tmp_path))
+    assert code == 4, out
+    assert ('ERROR: --httplib-compat-report: cannot write missing/r.json: '
+            'no such directory\n' in out), out
+    assert 'passed' not in out, out
+
+
+def test_the_report_is_written_once_at_the_end_of_the_session(tmp_path):
+    # A conftest's pytest_sessionfinish (run after the plugin's) can take the
+    # report away, e.g. to upload it; nothing writes it again afterwards.  Also
+    # without pytest's legacy py.path plugin (config.rootdir).
+    (tmp_path / 'test_nothing.py').write_text(u'def test_nothing():\n    pass\n')
+    (tmp_path / 'conftest.py').write_text(textwrap.dedent(u'''\
+        import os
+
+        def pytest_sessionfinish(session):
+            os.rename('r.json', 'uploaded.json')
+        '''))
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'no:legacypath',
+                            '-p', 'httplib_compat.pytest_plugin',
+                            '--httplib-compat-report=r.json', 'test_nothing.py'], str(tmp_path))
+    assert code == 0 and '1 passed' in out, out
+    assert 'httplib_compat: 0 Python-2-only uses at 0 call sites\n' in out, out
+    assert not (tmp_path / 'r.json').exists()
+    with open(str(tmp_path / 'uploaded.json')) as f:
+        data = json.load(f)
+    assert (data['uses'], data['call_sites'], data['sites']) == (0, 0, [])

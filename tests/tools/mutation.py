@@ -72,6 +72,10 @@ SELECTION = {
     'pytest_plugin.py': [_COMPILES, 'tests/test_adapter_report.py'
                          '::test_a_test_path_taken_as_the_report_path_is_refused_not_overwritten',
                          'tests/test_adapter_report.py'
+                         '::test_a_report_path_in_no_directory_is_refused_before_the_tests_run',
+                         'tests/test_adapter_report.py'
+                         '::test_the_report_is_written_once_at_the_end_of_the_session',
+                         'tests/test_adapter_report.py'
                          '::test_plugin_counts_a_use_that_raises_and_needs_no_path',
                          'tests/test_adapter_report.py'
                          '::test_plugin_on_python27_xmlrpclib_then_one_call_site_moved_to_the_idiom',
