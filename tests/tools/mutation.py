@@ -50,7 +50,10 @@ _WHOLE_SUITE = ['tests', '--ignore=tests/test_hardening_load.py',
 _COMPILES = 'tests/test_package.py::test_every_module_parses_on_this_interpreter'
 # Module -> the tests that judge its mutants (test_adapter_pins_* pin behaviour across modules).
 SELECTION = {
-    '_warnings.py': ['tests/test_adapter_warnings.py', 'tests/test_adapter_pins_warnings.py'],
+    '_warnings.py': [_COMPILES, 'tests/test_adapter_pins_warnings.py',
+                     'tests/test_adapter_warning_filters.py', 'tests/test_adapter_warnings.py',
+                     'tests/test_adapter_report.py'],
+    'report.py': [_COMPILES, 'tests/test_adapter_report.py'],
     'native.py': [_COMPILES, 'tests/test_adapter_native.py', 'tests/test_adapter_pins_native.py',
                   'tests/test_install.py', 'tests/test_adapter_pins_response.py',
                   'tests/py27/test_cmp_response.py', 'tests/test_adapter_warnings.py'],
