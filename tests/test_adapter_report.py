@@ -8,6 +8,7 @@ call sites moved to the idiom the report names, and reported again.
 """
 import json
 import os
+import platform
 import shutil
 import sys
 import textwrap
@@ -18,7 +19,7 @@ import pytest
 
 import httplib_compat
 from httplib_compat import Py2CompatWarning, _warnings
-from httplib_compat.report import MigrationReport, recording
+from httplib_compat.report import MigrationReport, load, recording
 
 from fresh_python import active_filters, run_python
 from loopback import sent_pair
@@ -190,6 +191,57 @@ def test_the_table_is_sorted_by_count_and_names_the_idiom():
         '    3  b.py:7     HTTP.getreply()  HTTPConnection.getresponse()        second',
         '    2  a.py:10    msg.dict         dict(msg.items()) or msg.get(name)  first',
     ]
+
+
+def test_one_call_site_with_two_idioms_is_one_row_with_the_first():
+    report = MigrationReport()
+    report.count(('/nowhere/a.py', 3, 'x()'), 'the first idiom')
+    for _ in range(2):
+        report.count(('/nowhere/a.py', 3, 'x()'), 'another idiom')
+    assert [(s['line'], s['count'], s['idiom']) for s in report.sites('/nowhere')] == \
+        [(3, 3, 'the first idiom')]
+
+
+def test_a_last_report_without_counts_reads_as_none():
+    table = MigrationReport().format_table(previous={'httplib_compat_report': 1})
+    assert table == ('httplib_compat: 0 Python-2-only uses at 0 call sites '
+                     '(last report: 0 uses at 0 call sites)\n')
+
+
+def test_the_json_file_is_laid_out_as_the_docs_show(tmp_path):
+    # docs/measure.rst shows this layout: format 1, keys sorted, one space a level.
+    report = MigrationReport()
+    for _ in range(2):
+        report.count((str(tmp_path / 'prog.py'), 7, 'msg.getheader()'), GETHEADER_IDIOM)
+    path = str(tmp_path / 'r.json')
+    report.write(path, str(tmp_path))
+    with open(path) as f:
+        assert f.read() == (
+            '{\n'
+            ' "call_sites": 1,\n'
+            ' "httplib_compat_report": 1,\n'
+            ' "python": "%s",\n'
+            ' "sites": [\n'
+            '  {\n'
+            '   "count": 2,\n'
+            '   "file": "prog.py",\n'
+            '   "first_test": null,\n'
+            '   "idiom": "msg.get(name, default) or response.getheader(name)",\n'
+            '   "line": 7,\n'
+            '   "what": "msg.getheader()"\n'
+            '  }\n'
+            ' ],\n'
+            ' "uses": 2\n'
+            '}\n' % platform.python_version())
+
+
+@pytest.mark.parametrize('form', [0, 2, '"1"'])
+def test_a_report_of_another_format_is_not_taken_for_the_last_one(tmp_path, form):
+    path = tmp_path / 'r.json'
+    path.write_text(u'{"httplib_compat_report": %s, "uses": 3, "call_sites": 1, "sites": []}' % form)
+    assert load(str(path)) is None
+    path.write_text(u'{"httplib_compat_report": 1, "uses": 3, "call_sites": 1, "sites": []}')
+    assert load(str(path))['uses'] == 3
 
 
 # -- HTTPLIB_COMPAT_REPORT=PATH ------------------------------------------------

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from httplib_compat import Py2CompatWarning
 from httplib_compat._warnings import warn_py2
+from httplib_compat.report import recording
 
 from fresh_python import active_filters, run_python
 
@@ -159,16 +160,17 @@ def test_an_ignore_for_one_module_silences_only_that_module():
     assert shown(outcomes) == [0, 1, 0]
 
 
-def test_module_filters_by_name_and_by_pattern_together():
+@pytest.mark.parametrize('ignored', ['calls_b', 'calls_a'])
+def test_module_filters_by_name_and_by_pattern_together(ignored):
     # Plain-str module names (3.7+) beside compiled patterns: tried in order.
-    names = ['calls_b', 'calls_a'] if sys.version_info >= (3, 7) else [re.compile(r'calls_b\Z')]
+    name = ignored if sys.version_info >= (3, 7) else re.compile(ignored + r'\Z')
 
     def filters():
-        active_filters()[:] = [('ignore', None, Py2CompatWarning, names[0], 0),
+        active_filters()[:] = [('ignore', None, Py2CompatWarning, name, 0),
                                ('always', None, Py2CompatWarning, re.compile('calls_'), 0),
                                ('ignore', None, Warning, None, 0)]
     outcomes = assert_same_as_warnings([filters, MODULE_A, MODULE_B, MODULE_A])
-    assert shown(outcomes) == [1, 0, 1]
+    assert shown(outcomes) == ([1, 0, 1] if ignored == 'calls_b' else [0, 1, 0])
 
 
 def test_switching_ignore_back_to_always():
@@ -221,6 +223,27 @@ def test_defaultaction_applies_when_no_filter_matches():
     outcomes = assert_same_as_warnings([no_filters, ignore_by_default, MODULE_A,
                                         error_by_default, MODULE_A], in_place=True)
     assert shown(outcomes) == [0, 'raised']
+
+
+@pytest.mark.parametrize('recorded', [False, True], ids=['no report', 'a report records'])
+def test_defaultaction_changed_from_ignore_to_one_that_shows(recorded):
+    # Whether the fast path or (while a report records) the counting branch
+    # decides, a change of defaultaction alone is seen.
+    def no_filters():
+        active_filters()[:] = []
+
+    def ignore_by_default():
+        warnings.defaultaction = 'ignore'
+
+    def module_by_default():
+        warnings.defaultaction = 'module'
+    steps = [no_filters, ignore_by_default, MODULE_A, module_by_default, MODULE_A, MODULE_B]
+    if recorded:
+        with recording():
+            outcomes = assert_same_as_warnings(steps, in_place=True)
+    else:
+        outcomes = assert_same_as_warnings(steps, in_place=True)
+    assert shown(outcomes) == [0, 1, 1]
 
 
 def test_python_default_filters_show_main_only():
@@ -330,10 +353,12 @@ class ModuleMatcher(object):
 def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
     odd_filter_lists = [
         [('always', None, Warning, ModuleMatcher(), 0)],
+        [('always', None, Warning, ModuleMatcher(), 0), ('ignore', None, Warning, None, 0)],
         [('ignore', None, 'not a class', None, 0)],
         [['ignore', None, Warning, None, 0]],
         [('ignore', None, Warning, None)],
         [(b'ignore', None, Warning, None, 0)],
+        [('ignore', None, Warning, None, 0, 'a sixth item')],
     ]
     scenarios = [[default_action('ignore'), set_filters(filters), MODULE_A, MODULE_B]
                  for filters in odd_filter_lists]
@@ -346,7 +371,7 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
             try:
                 outcomes[warn] = run_steps(warn, steps)
             except Exception as error:  # warnings refuses some: the shim must do the same
-                outcomes[warn] = type(error)
+                outcomes[warn] = type(error), str(error)
         assert outcomes[warn_py2] == outcomes[reference_warn], steps
     assert shown(run_steps(warn_py2, scenarios[0])) == [1, 0]
 
