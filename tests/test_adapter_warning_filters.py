@@ -211,39 +211,29 @@ def test_default_once_and_module_show_a_warning_once_per_place():
             [1, 0, 1]
 
 
-def test_defaultaction_applies_when_no_filter_matches():
-    def no_filters():
-        active_filters()[:] = []
-
+@pytest.mark.parametrize('recorded', [False, True], ids=['no report', 'a report records'])
+def test_defaultaction_applies_when_no_filter_matches(recorded):
+    # A change of defaultaction alone is seen, whether the fast path or (while
+    # a report records) the counting branch decides.  (Each scenario starts from
+    # filters of its own, which match no Py2CompatWarning.)
     def ignore_by_default():
         warnings.defaultaction = 'ignore'
 
     def error_by_default():
         warnings.defaultaction = 'error'
-    outcomes = assert_same_as_warnings([no_filters, ignore_by_default, MODULE_A,
-                                        error_by_default, MODULE_A], in_place=True)
-    assert shown(outcomes) == [0, 'raised']
-
-
-@pytest.mark.parametrize('recorded', [False, True], ids=['no report', 'a report records'])
-def test_defaultaction_changed_from_ignore_to_one_that_shows(recorded):
-    # Whether the fast path or (while a report records) the counting branch
-    # decides, a change of defaultaction alone is seen.
-    def no_filters():
-        active_filters()[:] = []
-
-    def ignore_by_default():
-        warnings.defaultaction = 'ignore'
 
     def module_by_default():
         warnings.defaultaction = 'module'
-    steps = [no_filters, ignore_by_default, MODULE_A, module_by_default, MODULE_A, MODULE_B]
-    if recorded:
-        with recording():
+    for other, then, expected in [(UserWarning, error_by_default, [0, 'raised']),
+                                  (ResourceWarning, module_by_default, [0, 1, 1])]:
+        steps = [set_filters([('error', None, other, None, 0)]), ignore_by_default, MODULE_A,
+                 then, MODULE_A, MODULE_B][:len(expected) + 3]
+        if recorded:
+            with recording():
+                outcomes = assert_same_as_warnings(steps, in_place=True)
+        else:
             outcomes = assert_same_as_warnings(steps, in_place=True)
-    else:
-        outcomes = assert_same_as_warnings(steps, in_place=True)
-    assert shown(outcomes) == [0, 1, 1]
+        assert shown(outcomes) == expected
 
 
 def test_python_default_filters_show_main_only():
