@@ -143,6 +143,16 @@ def test_uses_logged_in_batches_keep_exact_counts_first_labels_and_bounded_memor
     assert rows == [(line, 7, 'inner'), (GETHEADER_LINE, 1, 'inner'),
                     (GETHEADER_LINE + 1, 1, 'inner')]
 
+def test_the_log_holds_less_than_one_batch_of_the_shipped_size():
+    uses = 2 * _warnings._COUNT_EVERY + 1
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            use_at_one_line(uses)
+            assert len(_warnings._logged_uses) < _warnings._COUNT_EVERY
+    assert [s['count'] for s in report.sites()] == [uses]
+
+
 def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
     # As a finaliser or a signal handler would: a Python-2-only use in the middle
     # of counting (here from inside add_uses, with a count after every use).

@@ -173,6 +173,18 @@ def test_module_filters_by_name_and_by_pattern_together(ignored):
     assert shown(outcomes) == ([1, 0, 1] if ignored == 'calls_b' else [0, 1, 0])
 
 
+def test_a_module_filter_applies_whatever_the_module_is_called():
+    # A user's module may have any name, even one the shim uses for itself.
+    for called in ('silent', 'ask'):
+        caller = make_module(called)
+        name = called if sys.version_info >= (3, 7) else re.compile(called + r'\Z')
+
+        def filters():
+            active_filters()[:] = [('always', None, Py2CompatWarning, name, 0),
+                                   ('ignore', None, Warning, None, 0)]
+        assert shown(assert_same_as_warnings([filters, caller, MODULE_A, caller])) == [1, 0, 1]
+
+
 def test_switching_ignore_back_to_always():
     def always():
         warnings.simplefilter('always', Py2CompatWarning)
@@ -344,6 +356,7 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
     odd_filter_lists = [
         [('always', None, Warning, ModuleMatcher(), 0)],
         [('always', None, Warning, ModuleMatcher(), 0), ('ignore', None, Warning, None, 0)],
+        [('ignore', None, Warning, b'calls_a', 0), ('ignore', None, Warning, None, 0)],
         [('ignore', None, 'not a class', None, 0)],
         [['ignore', None, Warning, None, 0]],
         [('ignore', None, Warning, None)],
