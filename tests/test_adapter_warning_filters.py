@@ -357,6 +357,7 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
         [('always', None, Warning, ModuleMatcher(), 0)],
         [('always', None, Warning, ModuleMatcher(), 0), ('ignore', None, Warning, None, 0)],
         [('ignore', None, Warning, b'calls_a', 0), ('ignore', None, Warning, None, 0)],
+        [('error', None, Warning, None, -1)],
         [('ignore', None, 'not a class', None, 0)],
         [['ignore', None, Warning, None, 0]],
         [('ignore', None, Warning, None)],
