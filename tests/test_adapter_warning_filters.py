@@ -357,7 +357,6 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
         [('always', None, Warning, ModuleMatcher(), 0)],
         [('always', None, Warning, ModuleMatcher(), 0), ('ignore', None, Warning, None, 0)],
         [('ignore', None, Warning, b'calls_a', 0), ('ignore', None, Warning, None, 0)],
-        [('error', None, Warning, None, -1)],
         [('ignore', None, 'not a class', None, 0)],
         [['ignore', None, Warning, None, 0]],
         [('ignore', None, Warning, None)],
@@ -366,6 +365,9 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
     ]
     scenarios = [[default_action('ignore'), set_filters(filters), MODULE_A, MODULE_B]
                  for filters in odd_filter_lists]
+    # A negative line number, which no call has: warnings never matches it.
+    scenarios.append([default_action('always'), set_filters([('ignore', None, Warning, None, -1)]),
+                      MODULE_A])
     # Not a list (CPython refuses it, PyPy takes it).
     scenarios.append([Step('warnings.filters = a tuple', lambda: setattr(
         warnings, 'filters', tuple(PYTHON_DEFAULTS))), MODULE_A])
