@@ -174,14 +174,18 @@ def test_module_filters_by_name_and_by_pattern_together(ignored):
 
 
 def test_a_module_filter_applies_whatever_the_module_is_called():
-    # A user's module may have any name, even one the shim uses for itself.
-    for called in ('silent', 'ask'):
+    # A user's module may have any name, even one the shim uses for itself, and
+    # the filter's name may be built at run time (equal, not the same object),
+    # beside a pattern or not.
+    for called, pattern in [('silent', None), ('ask', None), ('calls_c', 'no_such_module')]:
         caller = make_module(called)
-        name = called if sys.version_info >= (3, 7) else re.compile(called + r'\Z')
+        name = called[:1] + called[1:]
+        name = name if sys.version_info >= (3, 7) else re.compile(name + r'\Z')
+        others = [('always', None, Py2CompatWarning, re.compile(pattern), 0)] if pattern else []
 
         def filters():
-            active_filters()[:] = [('always', None, Py2CompatWarning, name, 0),
-                                   ('ignore', None, Warning, None, 0)]
+            active_filters()[:] = [('always', None, Py2CompatWarning, name, 0)] + others + [
+                ('ignore', None, Warning, None, 0)]
         assert shown(assert_same_as_warnings([filters, caller, MODULE_A, caller])) == [1, 0, 1]
 
 
