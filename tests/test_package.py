@@ -1,5 +1,4 @@
 """The package's top: which httplib you get on each interpreter."""
-import sys
 
 import six
 
