@@ -37,6 +37,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -152,7 +153,9 @@ def equivalent_mutants():
     with open(EQUIVALENT_LIST) as lines:
         for line in lines:
             if line.strip() and not line.startswith('#'):
-                module, removed, added, reason = [f.strip() for f in line.split(' | ')]
+                # A ' | ' inside a source line is written ' \| ' there.
+                fields = re.split(r'(?<!\\) \| ', line)
+                module, removed, added, reason = [f.replace('\\|', '|').strip() for f in fields]
                 table[module, removed, added] = reason
     return table
 
