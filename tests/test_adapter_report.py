@@ -153,6 +153,22 @@ def test_the_log_holds_less_than_one_batch_of_the_shipped_size():
     assert [s['count'] for s in report.sites()] == [uses]
 
 
+def test_a_log_that_threads_pushed_past_the_bound_is_counted_at_the_next_use(monkeypatch):
+    # Threads appending at once can take the log from below the bound to past it
+    # between two checks; the next use must still count it, not let it grow.
+    monkeypatch.setattr(_warnings, '_COUNT_EVERY', 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            use_at_one_line(2)
+            _warnings._logged_uses.append(('racing.py', 1, 'x()', 'y()'))
+            _warnings._logged_uses.append(('racing.py', 1, 'x()', 'y()'))  # 4: past 3
+            use_at_one_line(1)
+            assert _warnings._logged_uses == []
+    assert sorted((s['file'], s['count']) for s in report.sites()) == sorted([
+        (os.path.relpath(THIS_FILE), 3), ('racing.py', 2)])
+
+
 def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
     # As a finaliser or a signal handler would: a Python-2-only use in the middle
     # of counting (here from inside add_uses, with a count after every use).
