@@ -9,6 +9,7 @@ tests/py27/test_cmp_message.py.)
 """
 import http.client
 import io
+import signal
 import socket
 import warnings
 
@@ -297,6 +298,59 @@ def test_a_value_that_starts_on_a_continuation_line_in_the_python_3_views(cls):
     assert m.get('x-empty-first') == '\n cont\n more'
     again = http.client.parse_headers(io.BytesIO(m.as_string().encode('latin-1')))
     assert again.get_all('x-empty-first') == ['cont\n more']
+
+
+# -- Never a hang on malformed input -------------------------------------------------
+
+def finishes_within(seconds, work):
+    """work()'s result, or a failure (not a hang) when it runs longer than
+    ``seconds``: an interval timer interrupts the parse in this thread."""
+    def expired(signum, frame):
+        raise AssertionError('still parsing after %s s' % seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+ODD_FIELDS = [
+    b'<<x', b'<@r1,@r2:a@b>', b'<:a@b>', b'a (c1) @ (c2) b', b'((nested) comment) a@b',
+    b'(a\\) b) c@d', b'(unterminated a@b', b'"a\\"b" <c@d>', b'"unterminated@b', b'a@[x\\]y]',
+    b'a@[1.2', b'g1: g2: a@b;; c@d', b'group:', b'Dr. Who <who@tardis>', b'a@b,,c@d', b'a. b <c@d>',
+    b'a@b\r\n c@d', b'<a@b)', b'[', b'a@b <c@d>', b'a@', b'@', b'a..b@c', b'a@b.', b',', b';',
+]
+ODD_TYPES = ['a/b;;c;d=e=f', 'TEXT/HTML ; Charset = "UTF-8" ; q=1', ';', ';;;', 'a/b; k="x;y"', 'x']
+
+
+def test_malformed_addresses_content_types_and_folded_headers_never_hang():
+    # Each is compared with 2.7 in tests/py27/test_cmp_message.py; here only
+    # the bound: every parse ends within seconds, whatever the input.
+    def addresses():
+        block = b''.join(b'To: ' + field + b'\r\n' for field in ODD_FIELDS)
+        m = HTTPMessage(io.BytesIO(block + b'\r\n'), 0)
+        return [m.getaddrlist('to')] + [
+            HTTPMessage(io.BytesIO(b'To: ' + field + b'\r\n\r\n'), 0).getaddr('to')
+            for field in ODD_FIELDS]
+
+    found = finishes_within(2, addresses)
+    assert len(found) == len(ODD_FIELDS) + 1 and len(found[0]) >= len(ODD_FIELDS)
+
+    def content_types():
+        return [HTTPMessage(io.BytesIO(b'Content-Type: ' + ctype.encode('latin-1') + b'\r\n\r\n'),
+                            0).getplist() for ctype in ODD_TYPES]
+
+    assert finishes_within(2, content_types)[0] == ['', 'c', 'd=e=f']
+
+    def replace_folded():
+        m = HTTPMessage(io.BytesIO(b'A: 1\r\n  2\r\n\t3\r\nB: 4\r\n\r\n'), 0)
+        m.replace_header('a', 'x')
+        return str(m)
+
+    assert finishes_within(2, replace_folded) == 'A: x\r\nB: 4\r\n'
 
 
 # -- Addresses 2.7 could not read ---------------------------------------------------
