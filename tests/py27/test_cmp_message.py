@@ -585,3 +585,28 @@ def test_dates_after_a_day_name_ending_in_a_full_stop():
             d = build(b'Date: ' + date + b'\r\n\r\n')
             out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
         ''')
+
+
+def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
+    compare_messages(r'''
+        zones = ['UT', 'UTC', 'GMT', 'Z', 'AST', 'ADT', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT',
+                 'PST', 'PDT', 'gmt', 'pdt', 'Xst', '+0199', '-0099', '+9999', '-1259', '+02', '0200',
+                 '-0000', '+0000', '-', '+', '']
+        for zone in zones:
+            d = build(b'Date: Sun, 06 Nov 1994 08:49:37 ' + zone.encode('ascii') + b'\r\n\r\n')
+            out('zone ' + zone, [T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
+        dates = [b'Sun, 06 Nov 1994, 08:49:37 GMT', b'Sun, 06, Nov 1994 08:49:37, GMT',
+                 b'Sun, 06 Nov 1994) 08:49:37 GMT', b'Sun, 06 Nov 1994+ 08:49:37 GMT',
+                 b'Sun, 06 Nov 94, 08:49:37 GMT', b'Sun, 06 Nov 9, 08:49:37 GMT',
+                 b'Sun, 6, Nov 1994 08:49:37 GMT', b'Sun, 6) Nov 1994 08:49:37 GMT',
+                 b'Sun, 06 Nov 1994 08:49:37) GMT', b'Sun, 06 Nov 1994 8:9, GMT',
+                 b'Sun Nov 6 08:49:37 1994 GMT', b'06 Nov GMT 1994 08:49:37', b'Nov 06 1994 08:49',
+                 b'06 Nov 1994 08:49:37+0200', b'06 Nov 1994 08:49:37', b'06 Nov 1994 0849',
+                 b'06 Nov 1994 08:49:37:00 GMT', b'Sun,06 Nov 1994 08:49:37 GMT', b'Sun', b'  ',
+                 b'06-Nov-94 08:49:37 GMT', b'06-Nov 08:49:37 GMT', b'Sunday 06-Nov-94 08:49:37 GMT',
+                 b'6 Nov 1994 08:49:37 -0130', b'6 Nov 1994 08:49:37 -130', b'6 Nov 1994 08:49:37 +1',
+                 b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37']
+        for i, date in enumerate(dates):
+            d = build(b'Date: ' + date + b'\r\n\r\n')
+            out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
+        ''')
