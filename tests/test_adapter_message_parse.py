@@ -250,6 +250,27 @@ def test_a_readheaders_of_its_own_reads_str_lines_and_feeds_the_email_view():
     assert m.as_string().startswith('A: 1\nContent-Type: text/x; q=1\nX: ')
 
 
+class KeepsEveryLine(HTTPMessage):
+    """A readheaders() of its own that keeps every line of the block in headers."""
+
+    def readheaders(self):
+        self.headers = []
+        for line in self.fp:
+            if not line.strip():
+                break
+            self.headers.append(line)
+
+
+def test_lines_an_own_readheaders_keeps_reach_the_email_view_as_the_one_pass_parse_reads_them():
+    # A line without a name (': x') is no header for the one-pass parse, nor is
+    # a continuation line after it; the lines an override kept read the same.
+    block = b'A: 1\r\n: no name\r\n  cont\r\nno colon\r\n  more\r\nB: 2\r\n  folded\r\n\r\n'
+    kept = KeepsEveryLine(io.BytesIO(block), 0)
+    one_pass = HTTPMessage(io.BytesIO(block), 0)
+    assert list(kept.raw_items()) == list(one_pass.raw_items()) == [('A', '1'), ('B', '2\n folded')]
+    assert kept.get_all('') is None and kept.as_string() == one_pass.as_string()
+
+
 def test_the_shim_calls_its_own_hooks_without_warnings():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
