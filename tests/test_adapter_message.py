@@ -37,6 +37,18 @@ def test_is_an_http_client_and_email_message():
     assert httplib_compat.HTTPMessage is HTTPMessage
 
 
+def test_the_module_compiles_without_a_warning_so_it_imports_under_w_error():
+    # Without a cached .pyc, `python -W error` turns a compile-time
+    # SyntaxWarning (3.8+: 'is' with a literal, an invalid escape) into a
+    # SyntaxError on import.
+    import httplib_compat.message as module
+    with open(module.__file__, 'rb') as source:
+        text = source.read()
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        compile(text, module.__file__, 'exec')
+
+
 def test_python3_api_reads_the_same_parse():
     m = build()
     assert m.get_all('set-cookie') == ['a=1', 'b=2']

@@ -527,7 +527,8 @@ MALFORMED_ADDRESSES = [
     b'a,b', b'a b, c d', b'\\', b'a\\@b', b'[1.2.3.4]', b'[a@b]', b'a@b\r\n c@d', b'a\r\n <b@c>',
     b'Name\t<a@b>', b'a@b\t(c)', b'\x7f@\xe9', b'caf\xe9 <a@b>', b')a@b', b'a)b@c', b'<a@b)', b']',
     b'[', b'a@b]', b'"a" "b" <c@d>', b'"a".b@c', b'a."b"@c', b'undisclosed-recipients:;',
-    b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
+    b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'<>ab@c', b'<>(c)d@e', b'<@r:>x@y', b'"a(b"@c, d@e',
+    b'"a(b" <c@d>', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
     b'(' * 40 + b'x' + b')' * 40 + b' a@b', b'g:' * 40 + b'a@b' + b';' * 40, b'a' * 300 + b'@b',
 ]
 # Each has a domain that runs into a second '@' (see the test after the next one).
@@ -605,7 +606,8 @@ def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
                  b'06 Nov 1994 08:49:37:00 GMT', b'Sun,06 Nov 1994 08:49:37 GMT', b'Sun', b'  ',
                  b'06-Nov-94 08:49:37 GMT', b'06-Nov 08:49:37 GMT', b'Sunday 06-Nov-94 08:49:37 GMT',
                  b'6 Nov 1994 08:49:37 -0130', b'6 Nov 1994 08:49:37 -130', b'6 Nov 1994 08:49:37 +1',
-                 b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37']
+                 b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37',
+                 b'Sun, 06 Nov 08:49:37 1+0200', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
         for i, date in enumerate(dates):
             d = build(b'Date: ' + date + b'\r\n\r\n')
             out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
