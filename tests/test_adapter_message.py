@@ -120,6 +120,11 @@ def test_parse_headers_with_the_shim_class_fills_the_2_7_views():
         warnings.simplefilter('ignore')
         assert m.gettype() == 'text/html'
         assert m.getheaders('set-cookie') == ['a=1', 'b=2']
+        assert m.getencoding() == '7bit'  # no Content-Transfer-Encoding among the headers
+        encoded = http.client.parse_headers(
+            io.BytesIO(b'A: 1\r\nContent-Transfer-Encoding: BASE64\r\nContent-Type: Text/X\r\n'
+                       b'Z: 2\r\n\r\n'), _class=HTTPMessage)
+        assert (encoded.getencoding(), encoded.gettype()) == ('base64', 'text/x')
 
 
 def test_2_7_mutations_as_seen_by_the_python_3_api():

@@ -484,6 +484,31 @@ def test_limits_are_read_from_the_module_when_the_headers_are_read():
         ''')
 
 
+def test_odd_limits_bound_the_one_pass_parse_and_the_hooks_alike():
+    compare_hooks(r'''
+        class Commented(httplib.HTTPMessage):
+            def iscomment(self, line):
+                return line.startswith('#')
+        saved = httplib._MAXLINE, httplib._MAXHEADERS
+        try:
+            httplib._MAXLINE = 21
+            for size in (20, 21, 22, 23):
+                block = b'X: ' + b'v' * (size - 5) + b'\r\n\r\n'
+                out('%d-byte line, _MAXLINE 21' % size,
+                    [T(lambda: build(block).get('x')),
+                     T(lambda: Commented(io.BytesIO(block)).get('x'))])
+            httplib._MAXLINE = saved[0]
+            httplib._MAXHEADERS = 3
+            for n in (2, 3, 4, 5):
+                block = b'X: 1\r\n' * n + b'\r\n'
+                out('%d headers, _MAXHEADERS 3' % n,
+                    [T(lambda: len(build(block).headers)),
+                     T(lambda: len(Commented(io.BytesIO(block)).headers))])
+        finally:
+            httplib._MAXLINE, httplib._MAXHEADERS = saved
+        ''')
+
+
 # -- Bounds on the header block that 2.7 did not have (issue 14 item 2) --------
 
 def test_every_line_of_the_block_counts_against_the_bound_unlike_2_7():
