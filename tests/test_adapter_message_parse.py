@@ -230,6 +230,21 @@ def test_after_a_hooked_parse_get_all_answers_as_getheaders_and_get_as_the_dict(
                                                    'Key', 'Content-Type']
 
 
+class Renaming(HTTPMessage):
+    """An isheader() that files one header under another name, as 2.7 allowed."""
+
+    def isheader(self, line):
+        name = HTTPMessage.isheader(self, line)
+        return 'new-name' if name == 'old-name' else name
+
+
+def test_the_email_view_names_a_header_as_the_subclass_isheader_did():
+    m = Renaming(io.BytesIO(b'Old-Name: v\r\nA: 1\r\n\r\n'), 0)
+    assert m.get('new-name') == 'v' and m.get('old-name') is None  # 2.7's dict
+    assert m.get_all('new-name') == ['v'] and m.get_all('old-name') is None
+    assert list(m.raw_items()) == [('new-name', 'v'), ('A', '1')]
+
+
 class OwnLoop(HTTPMessage):
     def readheaders(self):
         self.dict, self.headers = {}, []
@@ -264,7 +279,7 @@ class KeepsEveryLine(HTTPMessage):
 def test_lines_an_own_readheaders_keeps_reach_the_email_view_as_the_one_pass_parse_reads_them():
     # A line without a name (': x') is no header for the one-pass parse, nor is
     # a continuation line after it; the lines an override kept read the same.
-    block = b'A: 1\r\n: no name\r\n  cont\r\nno colon\r\n  more\r\nB: 2\r\n  folded\r\n\r\n'
+    block = b'  lead\r\nA: 1\r\n: no name\r\n  cont\r\nno colon\r\n  more\r\nB: 2\r\n  folded\r\n\r\n'
     kept = KeepsEveryLine(io.BytesIO(block), 0)
     one_pass = HTTPMessage(io.BytesIO(block), 0)
     assert list(kept.raw_items()) == list(one_pass.raw_items()) == [('A', '1'), ('B', '2\n folded')]
