@@ -157,7 +157,7 @@ def test_limits_header_count_and_line_length():
 def test_content_type_helpers():
     compare_messages(r'''
         for i, ctype in enumerate([None, 'text/html', 'TEXT/HTML ; Charset = "UTF-8" ; q=1',
-                                   'multipart/x/y; boundary=<b>', 'text', ' ; a', 'a/b;;c;d=e=f', 'a/b; =x; y', 'a/b; k="open; c=shut"', 'a/b; k=<open; c=shut>',
+                                   'multipart/x/y; boundary=<b>', 'text', ' ; a', 'a/b;;c;d=e=f', 'a/b; =x; y', 'a/b; k="', 'a/b; k=""', 'a/b; k=<', 'a/b; k=<>', 'a/b; k="open; c=shut"', 'a/b; k=<open; c=shut>',
                                    'a/b; k="quo\\\\ted\\\\"x"']):
             block = b'Content-Transfer-Encoding: BASE64\r\n' if i % 2 else b''
             if ctype is not None:
@@ -435,6 +435,10 @@ def test_a_subclass_post_processing_headers():
             def addheader(self, key, value):
                 self.dict[key] = value  # rfc822's rule: the last one wins
         parse(Last, b'A: 1\r\nA: 2\r\n\r\n', 'last wins: ', ['a'])
+        class Spaces(httplib.HTTPMessage):
+            def addcontinue(self, key, more):
+                self.dict[key] = self.dict[key] + ' ' + more
+        parse(Spaces, b'A: 1\r\n  2\r\n\t3\r\nB: 4\r\n\r\n', 'continued with a space: ', ['a', 'b'])
         ''')
 
 
@@ -572,7 +576,7 @@ MALFORMED_ADDRESSES = [
     b'Name\t<a@b>', b'a@b\t(c)', b'\x7f@\xe9', b'caf\xe9 <a@b>', b')a@b', b'a)b@c', b'<a@b)', b']',
     b'[', b'a@b]', b'"a" "b" <c@d>', b'"a".b@c', b'a."b"@c', b'undisclosed-recipients:;',
     b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'<>ab@c', b'<>(c)d@e', b'<@r:>x@y', b'"a(b"@c, d@e',
-    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
+    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
     b'(' * 40 + b'x' + b')' * 40 + b' a@b', b'g:' * 40 + b'a@b' + b';' * 40, b'a' * 300 + b'@b',
 ]
 # Each has a domain that runs into a second '@' (see the test after the next one).
