@@ -279,10 +279,11 @@ class KeepsEveryLine(HTTPMessage):
 def test_lines_an_own_readheaders_keeps_reach_the_email_view_as_the_one_pass_parse_reads_them():
     # A line without a name (': x') is no header for the one-pass parse, nor is
     # a continuation line after it; the lines an override kept read the same.
-    block = b'  lead\r\nA: 1\r\n: no name\r\n  cont\r\nno colon\r\n  more\r\nB: 2\r\n  folded\r\n\r\n'
+    block = b'  lead\r\nA: 1\r\n: no name\r\n  cont\r\nno colon\r\n  more\r\nB: 2\r\n  folded\r\nC:3\r\n\r\n'
     kept = KeepsEveryLine(io.BytesIO(block), 0)
     one_pass = HTTPMessage(io.BytesIO(block), 0)
-    assert list(kept.raw_items()) == list(one_pass.raw_items()) == [('A', '1'), ('B', '2\n folded')]
+    expected = [('A', '1'), ('B', '2\n folded'), ('C', '3')]
+    assert list(kept.raw_items()) == list(one_pass.raw_items()) == expected
     assert kept.get_all('') is None and kept.as_string() == one_pass.as_string()
 
 

@@ -256,6 +256,9 @@ def test_file_positions_and_rewindbody():
                 return self.lines.readline(*size)
         m = httplib.HTTPMessage(NoTell(b'A: 1\r\n\r\n'))
         out('no tell()', [m.seekable, m.startofheaders, m.startofbody, m.get('a')])
+        for seekable in (0, -1):  # only seekable=1 asks whether tell() works
+            m = T(httplib.HTTPMessage, NoTell(b'A: 1\r\n\r\n'), seekable)
+            out('no tell(), seekable %d' % seekable, T(lambda: [m.seekable, m.startofbody]))
         class FailingTell(NoTell):
             # tell() fails at the positions from..upto (2.7 also asks before each
             # header line, the shim only before and after the block: the same
@@ -576,7 +579,9 @@ MALFORMED_ADDRESSES = [
     b'Name\t<a@b>', b'a@b\t(c)', b'\x7f@\xe9', b'caf\xe9 <a@b>', b')a@b', b'a)b@c', b'<a@b)', b']',
     b'[', b'a@b]', b'"a" "b" <c@d>', b'"a".b@c', b'a."b"@c', b'undisclosed-recipients:;',
     b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'<>ab@c', b'<>(c)d@e', b'<@r:>x@y', b'"a(b"@c, d@e',
-    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
+    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'g1: g2: b@x, g3: a@x; c@x;;',
+    b'a@b (x (y) z)', b'<@(c)r:a@b>', b'x' * 300 + b' <' + b' ' * 300, b'a@' + b'b' * 300,
+    b'<' + b'a' * 300 + b'@b' + b' ' * 300, b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
     b'(' * 40 + b'x' + b')' * 40 + b' a@b', b'g:' * 40 + b'a@b' + b';' * 40, b'a' * 300 + b'@b',
 ]
 # Each has a domain that runs into a second '@' (see the test after the next one).
@@ -589,8 +594,11 @@ def test_addresses_on_malformed_input():
         for i, field in enumerate(FIELDS):
             m = build(b'X-Junk: ' + field + b'\r\n\r\n')
             out('#%d' % i, [T(m.getaddr, 'x-junk'), T(m.getaddrlist, 'x-junk')])
-        m = build(b'To:a@b.c\r\nCc:<x@y>\r\n\r\n')
-        out('no space after the colon', [T(m.getaddrlist, 'to'), T(m.getaddr, 'cc')])
+        m = build(b'To:a@b.c\r\nCc:<x@y>\r\nBcc:a@b; c@d\r\n\r\n')
+        out('no space after the colon', [T(m.getaddrlist, 'to'), T(m.getaddr, 'cc'),
+                                         T(m.getaddrlist, 'bcc')])
+        m = build(b'To: a@' + b'b' * 300)  # the field ends with the block
+        out('a long domain at the end', T(m.getaddrlist, 'to'))
         m = build(b'To: <<x, a@b\r\nto: (c) d@e,\r\n  <f@g>\r\nCc: \r\nTo: \r\n\r\n')
         out('several lines', [T(m.getaddr, 'to'), T(m.getaddrlist, 'to'), T(m.getaddrlist, 'cc')])
         """.replace('FIELDS', repr(MALFORMED_ADDRESSES)))
@@ -658,7 +666,7 @@ def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
                  b'6 Nov 1994 08:49:37 -0130', b'6 Nov 1994 08:49:37 -130', b'6 Nov 1994 08:49:37 +1',
                  b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37',
                  b'Sun, 06 Nov 08:49:37 1+0200', b'Sun, 06-Nov-94-08:49:37 GMT x', b'06 Nov 1994 08:49:37+-0200',
-                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
+                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT', b'Sun, 06-Nov-1994 08:49:37 GMT x', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
         for i, date in enumerate(dates):
             d = build(b'Date: ' + date + b'\r\n\r\n')
             out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
