@@ -172,6 +172,10 @@ def test_content_type_helpers():
         out('parsetype() alone', [m.gettype(), m.plisttext, m.getplist()])
         m.parseplist()
         out('then parseplist()', m.getplist())
+        for text in ['x; a=1', '; b=2', '']:  # plisttext set by hand
+            m.plisttext = text
+            m.parseplist()
+            out('parseplist() of %r' % text, m.getplist())
         ''')
 
 
@@ -216,6 +220,10 @@ def test_mutations():
         out('addheader', [m.addheader('set-cookie', 'c=3'), m.addheader('X-Up', '1')])
         out('addcontinue', T(m.addcontinue, 'set-cookie', 'more'))
         out('addcontinue missing', T(m.addcontinue, 'nope', 'more'))
+        m = base()
+        m.headers = ['Z-Last: 1\r\n', '', '  x\r\n', 'Set-Cookie: a=1\r\n', '']  # set by hand
+        out('empty lines set by hand', [T(m.getfirstmatchingheader, name) for name in names] +
+            [T(m.getrawheader, name) for name in names] + [T(m.getheaders, name) for name in names])
         dump(m, names, label='after add: ')
         m = base()
         m['Z-Last'] = '2'
@@ -256,7 +264,7 @@ def test_file_positions_and_rewindbody():
                 return self.lines.readline(*size)
         m = httplib.HTTPMessage(NoTell(b'A: 1\r\n\r\n'))
         out('no tell()', [m.seekable, m.startofheaders, m.startofbody, m.get('a')])
-        for seekable in (0, -1):  # only seekable=1 asks whether tell() works
+        for seekable in (0, -1, 2):  # only seekable=1 asks whether tell() works
             m = T(httplib.HTTPMessage, NoTell(b'A: 1\r\n\r\n'), seekable)
             out('no tell(), seekable %d' % seekable, T(lambda: [m.seekable, m.startofbody]))
         class FailingTell(NoTell):
@@ -582,7 +590,7 @@ MALFORMED_ADDRESSES = [
     b'Name\t<a@b>', b'a@b\t(c)', b'\x7f@\xe9', b'caf\xe9 <a@b>', b')a@b', b'a)b@c', b'<a@b)', b']',
     b'[', b'a@b]', b'"a" "b" <c@d>', b'"a".b@c', b'a."b"@c', b'undisclosed-recipients:;',
     b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'<>ab@c', b'<>(c)d@e', b'<@r:>x@y', b'"a(b"@c, d@e',
-    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'g1: g2: b@x, g3: a@x; c@x;;',
+    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'g: ,x@y;', b'g: )a@b;', b'a.!b@c', b'a.\x01b@c', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'g1: g2: b@x, g3: a@x; c@x;;',
     b'a@b (x (y) z)', b'<@(c)r:a@b>', b'x' * 300 + b' <' + b' ' * 300, b'a@' + b'b' * 300,
     b'<' + b'a' * 300 + b'@b' + b' ' * 300, b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
     b'(' * 40 + b'x' + b')' * 40 + b' a@b', b'g:' * 40 + b'a@b' + b';' * 40, b'a' * 300 + b'@b',
@@ -600,8 +608,11 @@ def test_addresses_on_malformed_input():
         m = build(b'To:a@b.c\r\nCc:<x@y>\r\nBcc:a@b; c@d\r\n\r\n')
         out('no space after the colon', [T(m.getaddrlist, 'to'), T(m.getaddr, 'cc'),
                                          T(m.getaddrlist, 'bcc')])
-        m = build(b'To: a@' + b'b' * 300)  # the field ends with the block
-        out('a long domain at the end', T(m.getaddrlist, 'to'))
+        for field in [b'a@' + b'b' * 300, b'<' + b'a' * 300, b'x .' + b'a' * 300]:
+            m = build(b'To: ' + field)  # the field ends with the block
+            out('a long field at the end', T(m.getaddrlist, 'to'))
+        m = build(b'X:a@b\r\nY: c@d\r\n\r\n')
+        out('one-letter names', [T(m.getaddrlist, 'x'), T(m.getaddrlist, 'y')])
         m = build(b'To: <<x, a@b\r\nto: (c) d@e,\r\n  <f@g>\r\nCc: \r\nTo: \r\n\r\n')
         out('several lines', [T(m.getaddr, 'to'), T(m.getaddrlist, 'to'), T(m.getaddrlist, 'cc')])
         """.replace('FIELDS', repr(MALFORMED_ADDRESSES)))
@@ -653,7 +664,7 @@ def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
     compare_messages(r'''
         zones = ['UT', 'UTC', 'GMT', 'Z', 'AST', 'ADT', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT',
                  'PST', 'PDT', 'gmt', 'pdt', 'Xst', '+0199', '-0099', '+9999', '-1259', '+02', '0200',
-                 '-0000', '+0000', '-', '+', '']
+                 '-0000', '+0000', '-0001', '+0001', '-', '+', '']
         for zone in zones:
             d = build(b'Date: Sun, 06 Nov 1994 08:49:37 ' + zone.encode('ascii') + b'\r\n\r\n')
             out('zone ' + zone, [T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
@@ -669,7 +680,8 @@ def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
                  b'6 Nov 1994 08:49:37 -0130', b'6 Nov 1994 08:49:37 -130', b'6 Nov 1994 08:49:37 +1',
                  b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37',
                  b'Sun, 06 Nov 08:49:37 1+0200', b'Sun, 06-Nov-94-08:49:37 GMT x', b'06 Nov 1994 08:49:37+-0200',
-                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 8:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT', b'Sun, 06-Nov-1994 08:49:37 GMT x', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
+                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 8:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT', b'Sun, 06-Nov-1994 08:49:37 GMT x', b'Sun, 06-Nov 1994 08:49:37',
+                 b'Nov 6 08:49:37 +0200', b'06 Nov :x 08:49:37 1994', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
         for i, date in enumerate(dates):
             d = build(b'Date: ' + date + b'\r\n\r\n')
             out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
