@@ -18,6 +18,7 @@ import atexit
 import os
 import re
 import sys
+import threading
 import warnings
 
 
@@ -118,7 +119,14 @@ def _summarise(filters, default_action):
 _NO_STATE = (None, None, _ASK)
 _summary_state = _NO_STATE
 _fast_state = _NO_STATE
+
+# While reports record, warn_py2 appends each use to one log (one cheap,
+# thread-safe list.append per call) and the reports count the log in bulk,
+# every _COUNT_EVERY uses and whenever one is read or starts or stops.
 _reports = ()
+_logged_uses = []
+_COUNT_EVERY = 2048
+_counting = threading.RLock()  # re-entrant: a signal handler or finaliser may warn mid-count
 
 
 def _summary_for(filters):
@@ -163,15 +171,18 @@ def warn_py2(what, idiom, stacklevel=3):
         summary = state[2]
     else:
         if _reports:
-            # A report records: count the use at the call site warnings names.
+            # A report records: log the use at the call site warnings names
+            # (that frame also gives the caller's __name__ for the filters).
             try:
-                frame = sys._getframe(stacklevel - 1)
+                caller = sys._getframe(stacklevel - 1)
             except ValueError:  # no Python caller: warnings says '<sys>'
-                site = ('<sys>', 0, what)
+                _logged_uses.append(('<sys>', 0, what, idiom))
+                name = None
             else:
-                site = (frame.f_code.co_filename, frame.f_lineno, what)
-            for report in _reports:
-                report.count(site, idiom)
+                _logged_uses.append((caller.f_code.co_filename, caller.f_lineno, what, idiom))
+                name = caller.f_globals.get('__name__')
+            if len(_logged_uses) >= _COUNT_EVERY:
+                count_logged_uses()
             state = _summary_state
         if filters == state[0] and warnings.defaultaction == state[1]:
             summary = state[2]
@@ -198,16 +209,35 @@ def warn_py2(what, idiom, stacklevel=3):
 
 
 def start_recording(report):
-    """Count every warn_py2 call until stopped: ``report.count((file, line, what),
-    idiom)`` (httplib_compat/report.py)."""
+    """Count every warn_py2 call until stopped: ``report.add_uses(uses)`` gets
+    the uses, (file, line, what, idiom), in batches (httplib_compat/report.py)."""
     global _reports, _fast_state
-    _reports = _reports + (report,)
-    _fast_state = _NO_STATE
+    with _counting:
+        _count_logged_uses_locked()  # the uses so far are not the new report's
+        _reports = _reports + (report,)
+        _fast_state = _NO_STATE
 
 
 def stop_recording(report):
     global _reports
-    _reports = tuple(r for r in _reports if r is not report)
+    with _counting:
+        _count_logged_uses_locked()
+        _reports = tuple(r for r in _reports if r is not report)
+
+
+def count_logged_uses():
+    """Hand the uses logged so far to the recording reports."""
+    with _counting:
+        _count_logged_uses_locked()
+
+
+def _count_logged_uses_locked():
+    taken = len(_logged_uses)
+    if taken:
+        uses = _logged_uses[:taken]  # other threads may log meanwhile, past
+        del _logged_uses[:taken]     # ``taken``: their uses wait for the next turn
+        for report in _reports:
+            report.add_uses(uses)
 
 
 def _record_until_exit(path):

@@ -11,6 +11,7 @@ first test (or other label) that reached it.  Three ways to get one::
 
 Nothing is counted, and nothing costs, while no report records.
 """
+import collections
 import contextlib
 import itertools
 import json
@@ -26,46 +27,43 @@ class MigrationReport(object):
     sets the test's node id) and is kept as the site's first one."""
 
     def __init__(self):
-        self.label = None
-        # Each thread counts in its own dict (no lock on the hot path); sites()
-        # adds them up.  A site's first hit keeps (serial number, label).
-        self._local = threading.local()
-        self._thread_counts = []
-        self._lock = threading.Lock()
-        self._serial = itertools.count()
+        self._label = None
+        self._counts = collections.Counter()  # (file, line, what, idiom) -> uses
+        self._first_label = {}  # (file, line, what, idiom) -> label at its first use
+        self._lock = threading.RLock()  # re-entrant, as _warnings._counting
 
-    def _new_counts(self):
-        counts = self._local.counts = {}
-        with self._lock:
-            self._thread_counts.append(counts)
-        return counts
+    @property
+    def label(self):
+        return self._label
+
+    @label.setter
+    def label(self, label):
+        _warnings().count_logged_uses()  # the uses so far were made under the old label
+        self._label = label
 
     def count(self, site, idiom):
         """Count one use at ``site``, (file, line, what)."""
-        try:
-            counts = self._local.counts
-        except AttributeError:
-            counts = self._new_counts()
-        entry = counts.get(site)
-        if entry is None:
-            counts[site] = [1, idiom, next(self._serial), self.label]
-        else:
-            entry[0] += 1
+        self.add_uses([tuple(site) + (idiom,)])
+
+    def add_uses(self, uses):
+        """Count ``uses``, a list of (file, line, what, idiom) in the order made."""
+        with self._lock:
+            known = len(self._counts)
+            self._counts.update(uses)  # counted in C; new sites are added in order
+            for site in itertools.islice(self._counts, known, None):
+                self._first_label[site] = self._label
 
     def _merged(self):
-        """{(file, line, what): [count, idiom, serial, label]} over all threads."""
-        with self._lock:
-            thread_counts = list(self._thread_counts)
+        """{(file, line, what): [count, idiom, label]}."""
+        _warnings().count_logged_uses()
         merged = {}
-        for counts in thread_counts:
-            for key, (count, idiom, serial, label) in list(counts.items()):
-                site = merged.get(key)
+        with self._lock:
+            for key, count in self._counts.items():
+                site = merged.get(key[:3])
                 if site is None:
-                    merged[key] = [count, idiom, serial, label]
-                else:
+                    merged[key[:3]] = [count, key[3], self._first_label[key]]
+                else:  # one site warned with two idioms: the first is kept
                     site[0] += count
-                    if serial < site[2]:
-                        site[2:] = [serial, label]
         return merged
 
     def sites(self, root=None):
@@ -74,7 +72,7 @@ class MigrationReport(object):
         root = os.path.abspath(root or os.getcwd())
         rows = [{'file': _shown_path(filename, root), 'line': line, 'what': what,
                  'idiom': idiom, 'count': count, 'first_test': label}
-                for (filename, line, what), (count, idiom, _, label) in self._merged().items()]
+                for (filename, line, what), (count, idiom, label) in self._merged().items()]
         rows.sort(key=lambda row: (-row['count'], row['file'], row['line'], row['what']))
         return rows
 
@@ -134,6 +132,11 @@ def load(path):
     return None
 
 
+def _warnings():
+    from httplib_compat import _warnings  # (which imports this module)
+    return _warnings
+
+
 def _shown_path(filename, root):
     if not os.path.isabs(filename):
         return filename  # '<string>', '<sys>'...
@@ -145,12 +148,11 @@ def _shown_path(filename, root):
 def recording(path=None):
     """Record the Python-2-only uses made inside the block; yields the
     MigrationReport, written as JSON to ``path`` (if given) at the end."""
-    from httplib_compat import _warnings  # (_warnings imports this module)
     report = MigrationReport()
-    _warnings.start_recording(report)
+    _warnings().start_recording(report)
     try:
         yield report
     finally:
-        _warnings.stop_recording(report)
+        _warnings().stop_recording(report)
         if path:
             report.write(path)

@@ -110,6 +110,71 @@ def test_counts_from_many_threads_add_up():
     assert sites_of(report) == [(os.path.relpath(THIS_FILE), line, 'x()', 2000)]
 
 
+
+def use_at_one_line(times):
+    for _ in range(times):
+        _warnings.warn_py2('x()', 'y()', stacklevel=2)  # the logged line
+
+
+def test_uses_logged_in_batches_keep_exact_counts_first_labels_and_bounded_memory(monkeypatch):
+    # The reports count the log every _COUNT_EVERY uses: make that 3, and check
+    # counts across batch edges, a label change mid-batch, a read mid-batch, and
+    # that the log never holds more than one batch.
+    monkeypatch.setattr(_warnings, '_COUNT_EVERY', 3)
+    line = line_of(THIS_FILE, "# the logged" + " line")
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as outer:
+            use_at_one_line(2)  # logged, not yet counted
+            outer.label = 'second'  # the two uses above stay the first label's
+            assert [s['count'] for s in outer.sites()] == [2]  # a read counts the log
+            with recording() as inner:
+                inner.label = 'inner'
+                use_at_one_line(7)
+                assert len(_warnings._logged_uses) < 3
+                getheader_twice()
+            outer.label = 'third'
+            getheader_twice()
+    assert _warnings._logged_uses == []
+    rows = [(s['line'], s['count'], s['first_test']) for s in outer.sites()]
+    assert rows == [(line, 9, None), (GETHEADER_LINE, 2, 'second'),
+                    (GETHEADER_LINE + 1, 2, 'second')]
+    rows = [(s['line'], s['count'], s['first_test']) for s in inner.sites()]
+    assert rows == [(line, 7, 'inner'), (GETHEADER_LINE, 1, 'inner'),
+                    (GETHEADER_LINE + 1, 1, 'inner')]
+
+def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
+    # As a finaliser or a signal handler would: a Python-2-only use in the middle
+    # of counting (here from inside add_uses, with a count after every use).
+    monkeypatch.setattr(_warnings, '_COUNT_EVERY', 1)
+
+    class ReenteringReport(MigrationReport):
+        entered = False
+
+        def add_uses(self, uses):
+            MigrationReport.add_uses(self, uses)
+            if not self.entered:
+                self.entered = True
+                _warnings.warn_py2('z()', 'w()', stacklevel=2)
+
+    report = ReenteringReport()
+
+    def record():
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Py2CompatWarning)
+            _warnings.start_recording(report)
+            try:
+                use_at_one_line(2)
+            finally:
+                _warnings.stop_recording(report)
+    thread = threading.Thread(target=record)
+    thread.daemon = True
+    thread.start()
+    thread.join(10)
+    assert not thread.is_alive(), 'counting deadlocked'
+    assert sorted((s['what'], s['count']) for s in report.sites()) == [('x()', 2), ('z()', 1)]
+
+
 def test_the_table_is_sorted_by_count_and_names_the_idiom():
     report = MigrationReport()
     report.label = 'first'

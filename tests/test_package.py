@@ -1,5 +1,4 @@
 """The package's top: which httplib you get on each interpreter."""
-import subprocess
 import sys
 
 import six
@@ -56,23 +55,6 @@ def test_every_public_name_of_python27_exists():
         names = json.load(f)
     missing = [n for n in names if not hasattr(httplib_compat, n)]
     assert missing == []
-
-
-def test_demo_runs_and_prints_the_documented_results(tmp_path):
-    # From another directory, finding the same package this test imported.
-    import os
-    env = dict(os.environ)
-    env['PYTHONPATH'] = os.path.dirname(os.path.dirname(httplib_compat.__file__))
-    out = subprocess.check_output([sys.executable, '-m', 'httplib_compat'],
-                                  cwd=str(tmp_path), env=env, universal_newlines=True)
-    lines = [line for line in out.splitlines() if not line.startswith(('>>>', 'httplib_compat'))]
-    assert lines == [
-        '200 OK', '404 Not Found',
-        '200 OK', '0', 'True',
-        '302 Found',
-        repr('Redirecting to <a href="http://bugs.python.org/issue12524">'
-             'http://bugs.python.org/issue12524</a>'),
-        '200 OK']
 
 
 def test_every_module_parses_on_this_interpreter():

@@ -1,9 +1,10 @@
 """Mutation testing of httplib_compat with cosmic-ray (``tox -e mutation``).
 
-Usage: python tests/tools/mutation.py [--workdir DIR] [--rejudge] [MODULE ...]
+Usage: python tests/tools/mutation.py [--workdir DIR] [--rejudge] [--all | MODULE ...]
 
 MODULE is a file name under httplib_compat/ (``_warnings.py``); the default is
-DEFAULT_MODULES.  The tree (package, tests, setup.cfg) is copied to DIR/tree
+DEFAULT_MODULES; ``--all`` runs every module in SELECTION, which names each module
+that has code to mutate (_version.py, __main__.py and exceptions.py have none).  The tree (package, tests, setup.cfg) is copied to DIR/tree
 first: cosmic-ray writes each mutant into the source file it mutates, so it
 never touches the checkout, and the copy is the only httplib_compat on the path
 (the tox environment does not install the package).  ``--rejudge`` runs only
@@ -63,6 +64,9 @@ SELECTION = {
     'message.py': ['tests/test_adapter_message.py', 'tests/test_adapter_message_parse.py',
                    'tests/py27/test_cmp_message.py', 'tests/test_adapter_pins_warnings.py',
                    'tests/test_adapter_response_bounds.py', 'tests/py27/test_cmp_corpus.py'],
+    '_demo.py': ['tests/test_demo.py'],
+    '__init__.py': ['tests/test_package.py', 'tests/test_install.py',
+                    'tests/test_adapter_constants.py', 'tests/py27/test_cmp_module.py'],
 }
 DEFAULT_MODULES = ['_warnings.py', 'native.py']
 # Tests that fail on the unmutated package (bugs reported, not yet fixed): a
@@ -178,8 +182,12 @@ def main(argv=None):
     parser.add_argument('--rejudge', action='store_true',
                         help="run only the last session's survivors again (e.g. after adding "
                              'tests), for each module whose source has not changed since')
+    parser.add_argument('--all', action='store_true',
+                        help='every module of the package (hours on two cores)')
     parser.add_argument('modules', nargs='*', default=DEFAULT_MODULES)
     args = parser.parse_args(argv)
+    if args.all:
+        args.modules = sorted(SELECTION)
     tree = os.path.join(args.workdir, 'tree')
     copy_tree(tree)
     os.environ['PYTHONPATH'] = tree  # subprocess tests import the mutated copy too
