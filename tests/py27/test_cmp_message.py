@@ -157,7 +157,9 @@ def test_limits_header_count_and_line_length():
 def test_content_type_helpers():
     compare_messages(r'''
         for i, ctype in enumerate([None, 'text/html', 'TEXT/HTML ; Charset = "UTF-8" ; q=1',
-                                   'multipart/x/y; boundary=<b>', 'text', ' ; a', 'a/b;;c;d=e=f', 'a/b; =x; y', 'a/b; k="', 'a/b; k=""', 'a/b; k=<', 'a/b; k=<>', 'a/b; k="open; c=shut"', 'a/b; k=<open; c=shut>',
+                                   'multipart/x/y; boundary=<b>', 'text', ' ; a', 'a/b;;c;d=e=f', 'a/b; =x; y',
+                                   'a/b; k="', 'a/b; k=""', 'a/b; k=<', 'a/b; k=<>', 'a/b; k="open; c=shut"',
+                                   'a/b; k=<open; c=shut>',
                                    'a/b; k="quo\\\\ted\\\\"x"']):
             block = b'Content-Transfer-Encoding: BASE64\r\n' if i % 2 else b''
             if ctype is not None:
@@ -590,9 +592,11 @@ MALFORMED_ADDRESSES = [
     b'Name\t<a@b>', b'a@b\t(c)', b'\x7f@\xe9', b'caf\xe9 <a@b>', b')a@b', b'a)b@c', b'<a@b)', b']',
     b'[', b'a@b]', b'"a" "b" <c@d>', b'"a".b@c', b'a."b"@c', b'undisclosed-recipients:;',
     b'a@b <c@d>', b'<a@b> <c@d>', b'<a@b>, <c@d>', b'<>ab@c', b'<>(c)d@e', b'<@r:>x@y', b'"a(b"@c, d@e',
-    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'g: ,x@y;', b'g: )a@b;', b'a.!b@c', b'a.\x01b@c', b'<a', b'a .b', b'Name (a (b) c) <x@y>', b'g1: g2: b@x, g3: a@x; c@x;;',
+    b'"a(b" <c@d>', b'g: a@b;; c@d', b'g: a@b;x@y', b'g: ,x@y;', b'g: )a@b;', b'a.!b@c', b'a.\x01b@c', b'<a',
+    b'a .b', b'Name (a (b) c) <x@y>', b'g1: g2: b@x, g3: a@x; c@x;;',
     b'a@b (x (y) z)', b'<@(c)r:a@b>', b'x' * 300 + b' <' + b' ' * 300, b'a@' + b'b' * 300,
-    b'<' + b'a' * 300 + b'@b' + b' ' * 300, b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b', b'"a\rb" <c@d>', b'a@[b\rc]',
+    b'<' + b'a' * 300 + b'@b' + b' ' * 300, b'a@[1(2]3], b@c', b'g: a@b;, c@d', b'a:b@c', b'(\r) a@b',
+    b'"a\rb" <c@d>', b'a@[b\rc]',
     b'(' * 40 + b'x' + b')' * 40 + b' a@b', b'g:' * 40 + b'a@b' + b';' * 40, b'a' * 300 + b'@b',
 ]
 # Each has a domain that runs into a second '@' (see the test after the next one).
@@ -680,8 +684,10 @@ def test_dates_in_every_zone_with_odd_offsets_and_punctuation():
                  b'6 Nov 1994 08:49:37 -0130', b'6 Nov 1994 08:49:37 -130', b'6 Nov 1994 08:49:37 +1',
                  b'6 December 1994 08:49:37 GMT', b'6 JAN 1994 08:49:37 GMT', b'Jan. 6 1994 08:49:37',
                  b'Sun, 06 Nov 08:49:37 1+0200', b'Sun, 06-Nov-94-08:49:37 GMT x', b'06 Nov 1994 08:49:37+-0200',
-                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 8:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT', b'Sun, 06-Nov-1994 08:49:37 GMT x', b'Sun, 06-Nov 1994 08:49:37',
-                 b'Nov 6 08:49:37 +0200', b'06 Nov :x 08:49:37 1994', b'Sun Nov 6 8:49:37 1994 GMT', b'Sun Nov 6, 8:49 94']
+                 b'06 Nov 1994 08:49:37+EST', b'06 Nov 1994 8:49:37+EST', b'06 Nov 1994 08:49:37+0200 GMT',
+                 b'Sun, 06-Nov-1994 08:49:37 GMT x', b'Sun, 06-Nov 1994 08:49:37',
+                 b'Nov 6 08:49:37 +0200', b'06 Nov :x 08:49:37 1994', b'Sun Nov 6 8:49:37 1994 GMT',
+                 b'Sun Nov 6, 8:49 94']
         for i, date in enumerate(dates):
             d = build(b'Date: ' + date + b'\r\n\r\n')
             out('date #%d' % i, [d.get('date'), T(d.getdate, 'date'), T(d.getdate_tz, 'date')])
