@@ -103,6 +103,8 @@ def test_the_mutation_run_has_tests_chosen_for_every_module_with_code():
                    for node in ast.walk(tree)):
                 with_code.add(name)
     assert sorted(with_code - set(mutation.SELECTION)) == []
+    # Every equivalent mutant listed parses (four fields) and names such a module.
+    assert set(module for module, _, _ in mutation.equivalent_mutants()) <= set(mutation.SELECTION)
     for tests in mutation.SELECTION.values():
         for test in tests:
             if not test.startswith('-'):

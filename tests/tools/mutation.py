@@ -146,7 +146,8 @@ def changed_lines(diff):
     lines = diff.splitlines()
     removed = [line[1:].strip() for line in lines if line[:1] == '-' and line[:3] != '---']
     added = [line[1:].strip() for line in lines if line[:1] == '+' and line[:3] != '+++']
-    return ' '.join(removed), ' '.join(added)
+    # (a mutant of a file's last line also shows the empty line after it)
+    return ' '.join(filter(None, removed)), ' '.join(filter(None, added))
 
 
 def equivalent_mutants():
