@@ -33,12 +33,17 @@ def pytest_configure(config):
     path = config.getoption('httplib_compat_report')
     if path is None:
         return
-    if path and (os.path.isdir(path) or
-                 os.path.exists(path) and os.path.getsize(path) and _report.load(path) is None):
-        # Most likely a test path taken as PATH ("--httplib-compat-report tests").
-        raise pytest.UsageError(
-            '--httplib-compat-report: %s exists and is no httplib_compat report; not '
-            'overwriting it: write the option as --httplib-compat-report=PATH' % path)
+    if path:
+        if (os.path.isdir(path) or
+                os.path.exists(path) and os.path.getsize(path) and _report.load(path) is None):
+            # Most likely a test path taken as PATH ("--httplib-compat-report tests").
+            raise pytest.UsageError(
+                '--httplib-compat-report: %s exists and is no httplib_compat report; not '
+                'overwriting it: write the option as --httplib-compat-report=PATH' % path)
+        if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            # Now, not as an internal error once the whole session has run.
+            raise pytest.UsageError(
+                '--httplib-compat-report: cannot write %s: no such directory' % path)
     config.pluginmanager.register(ReportPlugin(config, path), 'httplib_compat_report')
 
 

@@ -1,9 +1,11 @@
 """``run_python``: this interpreter in a fresh process, importing httplib_compat from
 the code under test, with none of the caller's warning settings (for tests of
-what a program sees: default filters, -W, -X, HTTPLIB_COMPAT_REPORT...)."""
+what a program sees: default filters, -W, -X, HTTPLIB_COMPAT_REPORT...), and
+``active_filters``: the filter list this process's warnings.warn reads."""
 import os
 import subprocess
 import sys
+import warnings
 
 import httplib_compat
 
@@ -21,3 +23,10 @@ def run_python(args, cwd, **environ):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     out = proc.communicate()[0].decode('utf-8', 'replace')
     return proc.returncode, out
+
+
+def active_filters():
+    """The list warnings.warn reads now: under 3.14's -X context_aware_warnings=1
+    each catch_warnings() has its own, and warnings.filters is the global one."""
+    get_filters = getattr(warnings, '_get_filters', None)
+    return warnings.filters if get_filters is None else get_filters()

@@ -7,6 +7,7 @@ ImportError naming it.
 """
 import ast
 import os
+import platform
 import subprocess
 import sys
 import types
@@ -154,6 +155,23 @@ def test_a_missing_entry_fails_the_check_naming_it(entry, monkeypatch):
         _internals.check()
     assert entry.name in str(info.value)
     assert sys.executable in str(info.value)
+
+
+def test_the_error_is_one_text_naming_each_missing_name_its_user_and_why(monkeypatch):
+    # The whole message a user would paste into a report, two names missing:
+    # one a module attribute, one an attribute an http.client method's code uses.
+    monkeypatch.delattr(http.client, '_is_legal_header_name')
+    monkeypatch.setattr(http.client.HTTPResponse, 'peek',
+                        _without(http.client.HTTPResponse.peek, '_peek_chunked'))
+    with pytest.raises(ImportError) as info:
+        _internals.check()
+    assert str(info.value) == (
+        'httplib_compat %s cannot adapt the http.client of %s %s (%s): it lacks '
+        "http.client._is_legal_header_name, for putheader()'s name check (D33); "
+        'http.client.HTTPResponse._peek_chunked (used by http.client.HTTPResponse.peek), '
+        'for peek() on a chunked body. Please report it with this message.' % (
+            httplib_compat.__version__, platform.python_implementation(),
+            platform.python_version(), sys.executable))
 
 
 @pytest.mark.parametrize('deletion, name', [

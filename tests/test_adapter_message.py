@@ -37,6 +37,18 @@ def test_is_an_http_client_and_email_message():
     assert httplib_compat.HTTPMessage is HTTPMessage
 
 
+def test_the_module_compiles_without_a_warning_so_it_imports_under_w_error():
+    # Without a cached .pyc, `python -W error` turns a compile-time
+    # SyntaxWarning (3.8+: 'is' with a literal, an invalid escape) into a
+    # SyntaxError on import.
+    import httplib_compat.message as module
+    with open(module.__file__, 'rb') as source:
+        text = source.read()
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        compile(text, module.__file__, 'exec')
+
+
 def test_python3_api_reads_the_same_parse():
     m = build()
     assert m.get_all('set-cookie') == ['a=1', 'b=2']
@@ -108,6 +120,11 @@ def test_parse_headers_with_the_shim_class_fills_the_2_7_views():
         warnings.simplefilter('ignore')
         assert m.gettype() == 'text/html'
         assert m.getheaders('set-cookie') == ['a=1', 'b=2']
+        assert m.getencoding() == '7bit'  # no Content-Transfer-Encoding among the headers
+        encoded = http.client.parse_headers(
+            io.BytesIO(b'A: 1\r\nContent-Transfer-Encoding: BASE64\r\nContent-Type: Text/X\r\n'
+                       b'Z: 2\r\n\r\n'), _class=HTTPMessage)
+        assert (encoded.getencoding(), encoded.gettype()) == ('base64', 'text/x')
 
 
 def test_2_7_mutations_as_seen_by_the_python_3_api():
@@ -135,6 +152,12 @@ def test_python_3_mutators_keep_the_2_7_views_in_step():
     assert 'X-Mixed-CASE: w\r\n' in str(m) and 'X-Mixed-CASE: v\r\n' not in str(m)
     m.replace_header('X-Long', 'short')
     assert '   part2\r\n' not in str(m)
+    m.replace_header('Set-Cookie', 'z')  # the first of two: the other and the lines between stay
+    assert m.get_all('set-cookie') == ['z', 'b=2'] and m.get('set-cookie') == 'z, b=2'
+    # Each replaced header keeps its place; every other line stays as received.
+    assert str(m) == ('Z-Last: 1\r\nSet-Cookie: z\r\nContent-Type: text/html; charset="utf-8"\r\n'
+                      'set-cookie: b=2\r\nX-Long: short\r\nX-Mixed-CASE: w\r\nContent-Length: 2\r\n'
+                      'X-Add: v; p="1"\r\n')
     with pytest.raises(KeyError):
         m.replace_header('missing', 'x')
     m.set_param('charset', 'latin-1')

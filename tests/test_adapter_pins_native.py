@@ -63,6 +63,10 @@ def test_readline_on_a_cut_chunked_body_keeps_the_partial_text(cut, lines, parti
     assert got == lines
     assert type(error.partial) is str
     assert error.partial == partial
+    # Otherwise the default face's error: the read of one more byte failed.
+    _, bytes_error = lines_then_error(answered_response(HEAD + cut, httplib_compat))
+    assert error.expected == bytes_error.expected == 1
+    assert str(error) == 'IncompleteRead(%d bytes read, 1 more expected)' % len(partial)
 
 
 @pytest.mark.parametrize('cut,lines,partial', CUT, ids=CUT_IDS)

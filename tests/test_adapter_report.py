@@ -8,6 +8,7 @@ call sites moved to the idiom the report names, and reported again.
 """
 import json
 import os
+import platform
 import shutil
 import sys
 import textwrap
@@ -18,11 +19,10 @@ import pytest
 
 import httplib_compat
 from httplib_compat import Py2CompatWarning, _warnings
-from httplib_compat.report import MigrationReport, recording
+from httplib_compat.report import MigrationReport, load, recording
 
-from fresh_python import run_python
+from fresh_python import active_filters, run_python
 from loopback import sent_pair
-from test_adapter_warning_filters import active_filters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 XMLRPCLIB = os.path.join(HERE, 'data', 'xmlrpclib_py27.py')
@@ -143,6 +143,32 @@ def test_uses_logged_in_batches_keep_exact_counts_first_labels_and_bounded_memor
     assert rows == [(line, 7, 'inner'), (GETHEADER_LINE, 1, 'inner'),
                     (GETHEADER_LINE + 1, 1, 'inner')]
 
+def test_the_log_holds_less_than_one_batch_of_the_shipped_size():
+    uses = 2 * _warnings._COUNT_EVERY + 1
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            use_at_one_line(uses)
+            assert len(_warnings._logged_uses) < _warnings._COUNT_EVERY
+    assert [s['count'] for s in report.sites()] == [uses]
+
+
+def test_a_log_that_threads_pushed_past_the_bound_is_counted_at_the_next_use(monkeypatch):
+    # Threads appending at once can take the log from below the bound to past it
+    # between two checks; the next use must still count it, not let it grow.
+    monkeypatch.setattr(_warnings, '_COUNT_EVERY', 3)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            use_at_one_line(2)
+            _warnings._logged_uses.append(('racing.py', 1, 'x()', 'y()'))
+            _warnings._logged_uses.append(('racing.py', 1, 'x()', 'y()'))  # 4: past 3
+            use_at_one_line(1)
+            assert _warnings._logged_uses == []
+    assert sorted((s['file'], s['count']) for s in report.sites()) == sorted([
+        (os.path.relpath(THIS_FILE), 3), ('racing.py', 2)])
+
+
 def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
     # As a finaliser or a signal handler would: a Python-2-only use in the middle
     # of counting (here from inside add_uses, with a count after every use).
@@ -191,6 +217,57 @@ def test_the_table_is_sorted_by_count_and_names_the_idiom():
         '    3  b.py:7     HTTP.getreply()  HTTPConnection.getresponse()        second',
         '    2  a.py:10    msg.dict         dict(msg.items()) or msg.get(name)  first',
     ]
+
+
+def test_one_call_site_with_two_idioms_is_one_row_with_the_first():
+    report = MigrationReport()
+    report.count(('/nowhere/a.py', 3, 'x()'), 'the first idiom')
+    for _ in range(2):
+        report.count(('/nowhere/a.py', 3, 'x()'), 'another idiom')
+    assert [(s['line'], s['count'], s['idiom']) for s in report.sites('/nowhere')] == \
+        [(3, 3, 'the first idiom')]
+
+
+def test_a_last_report_without_counts_reads_as_none():
+    table = MigrationReport().format_table(previous={'httplib_compat_report': 1})
+    assert table == ('httplib_compat: 0 Python-2-only uses at 0 call sites '
+                     '(last report: 0 uses at 0 call sites)\n')
+
+
+def test_the_json_file_is_laid_out_as_the_docs_show(tmp_path):
+    # docs/measure.rst shows this layout: format 1, keys sorted, one space a level.
+    report = MigrationReport()
+    for _ in range(2):
+        report.count((str(tmp_path / 'prog.py'), 7, 'msg.getheader()'), GETHEADER_IDIOM)
+    path = str(tmp_path / 'r.json')
+    report.write(path, str(tmp_path))
+    with open(path) as f:
+        assert f.read() == (
+            '{\n'
+            ' "call_sites": 1,\n'
+            ' "httplib_compat_report": 1,\n'
+            ' "python": "%s",\n'
+            ' "sites": [\n'
+            '  {\n'
+            '   "count": 2,\n'
+            '   "file": "prog.py",\n'
+            '   "first_test": null,\n'
+            '   "idiom": "msg.get(name, default) or response.getheader(name)",\n'
+            '   "line": 7,\n'
+            '   "what": "msg.getheader()"\n'
+            '  }\n'
+            ' ],\n'
+            ' "uses": 2\n'
+            '}\n' % platform.python_version())
+
+
+@pytest.mark.parametrize('form', [0, 2, '"1"'])
+def test_a_report_of_another_format_is_not_taken_for_the_last_one(tmp_path, form):
+    path = tmp_path / 'r.json'
+    path.write_text(u'{"httplib_compat_report": %s, "uses": 3, "call_sites": 1, "sites": []}' % form)
+    assert load(str(path)) is None
+    path.write_text(u'{"httplib_compat_report": 1, "uses": 3, "call_sites": 1, "sites": []}')
+    assert load(str(path))['uses'] == 3
 
 
 # -- HTTPLIB_COMPAT_REPORT=PATH ------------------------------------------------
@@ -343,5 +420,43 @@ def test_a_test_path_taken_as_the_report_path_is_refused_not_overwritten(tmp_pat
     code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
                             'httplib_compat.pytest_plugin', '--httplib-compat-report',
                             'test_nothing.py'], str(tmp_path))
-    assert code == 4 and 'write the option as --httplib-compat-report=PATH' in out, out
+    assert code == 4, out
+    assert ('ERROR: --httplib-compat-report: test_nothing.py exists and is no httplib_compat '
+            'report; not overwriting it: write the option as --httplib-compat-report=PATH\n'
+            in out), out
     assert test_file.read_text() == u'def test_nothing():\n    pass\n'
+
+
+def test_a_report_path_in_no_directory_is_refused_before_the_tests_run(tmp_path):
+    # Not an internal error once the whole session has run, the report lost.
+    (tmp_path / 'test_nothing.py').write_text(u'def test_nothing():\n    pass\n')
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p',
+                            'httplib_compat.pytest_plugin',
+                            '--httplib-compat-report=missing/r.json', 'test_nothing.py'],
+                           str(tmp_path))
+    assert code == 4, out
+    assert ('ERROR: --httplib-compat-report: cannot write missing/r.json: '
+            'no such directory\n' in out), out
+    assert 'passed' not in out, out
+
+
+def test_the_report_is_written_once_at_the_end_of_the_session(tmp_path):
+    # A conftest's pytest_sessionfinish (run after the plugin's) can take the
+    # report away, e.g. to upload it; nothing writes it again afterwards.  Also
+    # without pytest's legacy py.path plugin (config.rootdir).
+    (tmp_path / 'test_nothing.py').write_text(u'def test_nothing():\n    pass\n')
+    (tmp_path / 'conftest.py').write_text(textwrap.dedent(u'''\
+        import os
+
+        def pytest_sessionfinish(session):
+            os.rename('r.json', 'uploaded.json')
+        '''))
+    code, out = run_python(['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-p', 'no:legacypath',
+                            '-p', 'httplib_compat.pytest_plugin',
+                            '--httplib-compat-report=r.json', 'test_nothing.py'], str(tmp_path))
+    assert code == 0 and '1 passed' in out, out
+    assert 'httplib_compat: 0 Python-2-only uses at 0 call sites\n' in out, out
+    assert not (tmp_path / 'r.json').exists()
+    with open(str(tmp_path / 'uploaded.json')) as f:
+        data = json.load(f)
+    assert (data['uses'], data['call_sites'], data['sites']) == (0, 0, [])

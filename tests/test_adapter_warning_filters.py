@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from httplib_compat import Py2CompatWarning
 from httplib_compat._warnings import warn_py2
+from httplib_compat.report import recording
 
-from fresh_python import run_python
+from fresh_python import active_filters, run_python
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TEXT = '%s is Python 2 httplib behaviour; on Python 3 use %s'
@@ -52,13 +53,6 @@ def reference_warn(what, idiom, stacklevel=3):
 # filters ignore, so on 3.6 it does not leave that memory (documented in
 # docs/measure.rst): there, after an in-place edit, the shim follows 3.7+.
 IGNORED_REMEMBERED = sys.version_info < (3, 7)
-
-
-def active_filters():
-    """The list warnings.warn reads now: under 3.14's -X context_aware_warnings=1
-    each catch_warnings() has its own, and warnings.filters is the global one."""
-    get_filters = getattr(warnings, '_get_filters', None)
-    return warnings.filters if get_filters is None else get_filters()
 
 
 def make_module(name):
@@ -166,16 +160,33 @@ def test_an_ignore_for_one_module_silences_only_that_module():
     assert shown(outcomes) == [0, 1, 0]
 
 
-def test_module_filters_by_name_and_by_pattern_together():
+@pytest.mark.parametrize('ignored', ['calls_b', 'calls_a'])
+def test_module_filters_by_name_and_by_pattern_together(ignored):
     # Plain-str module names (3.7+) beside compiled patterns: tried in order.
-    names = ['calls_b', 'calls_a'] if sys.version_info >= (3, 7) else [re.compile(r'calls_b\Z')]
+    name = ignored if sys.version_info >= (3, 7) else re.compile(ignored + r'\Z')
 
     def filters():
-        active_filters()[:] = [('ignore', None, Py2CompatWarning, names[0], 0),
+        active_filters()[:] = [('ignore', None, Py2CompatWarning, name, 0),
                                ('always', None, Py2CompatWarning, re.compile('calls_'), 0),
                                ('ignore', None, Warning, None, 0)]
     outcomes = assert_same_as_warnings([filters, MODULE_A, MODULE_B, MODULE_A])
-    assert shown(outcomes) == [1, 0, 1]
+    assert shown(outcomes) == ([1, 0, 1] if ignored == 'calls_b' else [0, 1, 0])
+
+
+def test_a_module_filter_applies_whatever_the_module_is_called():
+    # A user's module may have any name, even one the shim uses for itself, and
+    # the filter's name may be built at run time (equal, not the same object),
+    # beside a pattern or not.
+    for called, pattern in [('silent', None), ('ask', None), ('calls_c', 'no_such_module')]:
+        caller = make_module(called)
+        name = called[:1] + called[1:]
+        name = name if sys.version_info >= (3, 7) else re.compile(name + r'\Z')
+        others = [('always', None, Py2CompatWarning, re.compile(pattern), 0)] if pattern else []
+
+        def filters():
+            active_filters()[:] = [('always', None, Py2CompatWarning, name, 0)] + others + [
+                ('ignore', None, Warning, None, 0)]
+        assert shown(assert_same_as_warnings([filters, caller, MODULE_A, caller])) == [1, 0, 1]
 
 
 def test_switching_ignore_back_to_always():
@@ -216,18 +227,29 @@ def test_default_once_and_module_show_a_warning_once_per_place():
             [1, 0, 1]
 
 
-def test_defaultaction_applies_when_no_filter_matches():
-    def no_filters():
-        active_filters()[:] = []
-
+@pytest.mark.parametrize('recorded', [False, True], ids=['no report', 'a report records'])
+def test_defaultaction_applies_when_no_filter_matches(recorded):
+    # A change of defaultaction alone is seen, whether the fast path or (while
+    # a report records) the counting branch decides.  (Each scenario starts from
+    # filters of its own, which match no Py2CompatWarning.)
     def ignore_by_default():
         warnings.defaultaction = 'ignore'
 
     def error_by_default():
         warnings.defaultaction = 'error'
-    outcomes = assert_same_as_warnings([no_filters, ignore_by_default, MODULE_A,
-                                        error_by_default, MODULE_A], in_place=True)
-    assert shown(outcomes) == [0, 'raised']
+
+    def module_by_default():
+        warnings.defaultaction = 'module'
+    for other, then, expected in [(UserWarning, error_by_default, [0, 'raised']),
+                                  (ResourceWarning, module_by_default, [0, 1, 1])]:
+        steps = [set_filters([('error', None, other, None, 0)]), ignore_by_default, MODULE_A,
+                 then, MODULE_A, MODULE_B][:len(expected) + 3]
+        if recorded:
+            with recording():
+                outcomes = assert_same_as_warnings(steps, in_place=True)
+        else:
+            outcomes = assert_same_as_warnings(steps, in_place=True)
+        assert shown(outcomes) == expected
 
 
 def test_python_default_filters_show_main_only():
@@ -337,13 +359,19 @@ class ModuleMatcher(object):
 def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
     odd_filter_lists = [
         [('always', None, Warning, ModuleMatcher(), 0)],
+        [('always', None, Warning, ModuleMatcher(), 0), ('ignore', None, Warning, None, 0)],
+        [('ignore', None, Warning, b'calls_a', 0), ('ignore', None, Warning, None, 0)],
         [('ignore', None, 'not a class', None, 0)],
         [['ignore', None, Warning, None, 0]],
         [('ignore', None, Warning, None)],
         [(b'ignore', None, Warning, None, 0)],
+        [('ignore', None, Warning, None, 0, 'a sixth item')],
     ]
     scenarios = [[default_action('ignore'), set_filters(filters), MODULE_A, MODULE_B]
                  for filters in odd_filter_lists]
+    # A negative line number, which no call has: warnings never matches it.
+    scenarios.append([default_action('always'), set_filters([('ignore', None, Warning, None, -1)]),
+                      MODULE_A])
     # Not a list (CPython refuses it, PyPy takes it).
     scenarios.append([Step('warnings.filters = a tuple', lambda: setattr(
         warnings, 'filters', tuple(PYTHON_DEFAULTS))), MODULE_A])
@@ -353,7 +381,7 @@ def test_filters_warnings_would_reject_or_match_oddly_give_the_same_outcome():
             try:
                 outcomes[warn] = run_steps(warn, steps)
             except Exception as error:  # warnings refuses some: the shim must do the same
-                outcomes[warn] = type(error)
+                outcomes[warn] = type(error), str(error)
         assert outcomes[warn_py2] == outcomes[reference_warn], steps
     assert shown(run_steps(warn_py2, scenarios[0])) == [1, 0]
 

@@ -17,6 +17,8 @@ import six
 
 import httplib_compat
 
+from fresh_python import run_python
+
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 py3_only = pytest.mark.skipif(six.PY2, reason='on 2.7 install() is a no-op (tested separately)')
 
@@ -106,9 +108,27 @@ def check_install_native():
     assert httplib_compat.install() is httplib_compat
     assert httplib_compat.install(native=True) is native
     httplib_compat.uninstall()
-    # install() imported the native face, so uninstall() takes it away again
+    # install() imported the native face, so uninstall() takes it away again,
+    # the package's attribute too: as if it had never been imported
     assert 'httplib' not in sys.modules
     assert 'httplib_compat.native' not in sys.modules
+    assert not hasattr(httplib_compat, 'native')
+
+
+@py3_only
+def test_uninstall_after_the_package_left_sys_modules(tmp_path):
+    # Test suites that purge sys.modules between install() and uninstall() (a
+    # fresh interpreter here, so the purge touches no other test).
+    code = textwrap.dedent("""\
+        import sys
+        import httplib_compat
+        httplib_compat.install(native=True)
+        del sys.modules['httplib_compat']
+        httplib_compat.uninstall()
+        print(sorted(name for name in ('httplib', 'httplib_compat.native') if name in sys.modules))
+        """)
+    status, out = run_python(['-c', code], str(tmp_path))
+    assert (status, out.strip()) == (0, '[]')
 
 
 @pytest.mark.skipif(not six.PY2, reason='the pass-through exists only on 2.7')

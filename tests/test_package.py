@@ -60,10 +60,52 @@ def test_every_public_name_of_python27_exists():
 def test_every_module_parses_on_this_interpreter():
     # One universal wheel: pip byte-compiles all of it on 2.7 too, so the
     # Python 3-only modules must still be valid 2.7 syntax (no keyword-only
-    # arguments, f-strings...).
+    # arguments, f-strings...).  And without a SyntaxWarning (`is` with a
+    # literal, an invalid escape): under `python -W error` with no cached
+    # bytecode, importing the package would fail.
     import os
+    import warnings
     folder = os.path.dirname(httplib_compat.__file__)
     for name in sorted(os.listdir(folder)):
         if name.endswith('.py'):
             with open(os.path.join(folder, name), 'rb') as source:
-                compile(source.read(), name, 'exec')
+                with warnings.catch_warnings():
+                    warnings.simplefilter('error')
+                    compile(source.read(), name, 'exec')
+
+
+def test_the_mutation_run_has_tests_chosen_for_every_module_with_code():
+    # tests/tools/mutation.py --all must reach the whole package: each module
+    # with code to mutate has its selection of tests, and each selected file exists.
+    import ast
+    import os
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    sys.path.insert(0, os.path.join(root, 'tests', 'tools'))
+    try:
+        import mutation
+    finally:
+        sys.path.pop(0)
+    package = os.path.join(root, 'httplib_compat')
+    # What a mutation operator changes: definitions, branches, operators, numbers.
+    mutable = (ast.FunctionDef, ast.ClassDef, ast.If, ast.For, ast.While, ast.Try
+               if hasattr(ast, 'Try') else ast.TryExcept, ast.BinOp, ast.BoolOp,
+               ast.Compare, ast.UnaryOp, ast.AugAssign, ast.Num if sys.version_info < (3, 8)
+               else ast.Constant)
+    with_code = set()
+    for name in os.listdir(package):
+        if name.endswith('.py'):
+            with open(os.path.join(package, name), 'rb') as source:
+                tree = ast.parse(source.read())
+            if any(isinstance(node, mutable) and not (
+                    # a str constant (docstrings, names) is not mutated
+                    sys.version_info >= (3, 8) and isinstance(node, ast.Constant)
+                    and isinstance(node.value, str))
+                   for node in ast.walk(tree)):
+                with_code.add(name)
+    assert sorted(with_code - set(mutation.SELECTION)) == []
+    # Every equivalent mutant listed parses (four fields) and names such a module.
+    assert set(module for module, _, _ in mutation.equivalent_mutants()) <= set(mutation.SELECTION)
+    for tests in mutation.SELECTION.values():
+        for test in tests:
+            if not test.startswith('-'):
+                assert os.path.exists(os.path.join(root, test.split('::')[0])), test

@@ -342,6 +342,29 @@ def test_limits():
         ''')
 
 
+def test_lines_at_the_limit_and_what_a_refused_line_leaves():
+    # A line of exactly _MAXLINE bytes is read; a longer one is refused after
+    # _MAXLINE + 1 bytes, and a read() after the refusal goes on from there.
+    same('''
+        saved = httplib._MAXLINE
+        try:
+            httplib._MAXLINE = 17
+            out('status line of 17', parse(b'HTTP/1.0 200 OK\\r\\n\\r\\nhi'))
+            httplib._MAXLINE = 40
+            r = resp(b'HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n' +
+                     b'0' * 14 + b'2\\r\\nhi\\r\\n0\\r\\nX-T: 1234567890\\r\\n\\r\\n')
+            httplib._MAXLINE = 17
+            out('chunk size and trailer lines of 17', [err(r.read), r.isclosed()])
+            httplib._MAXLINE = 40
+            r = resp(b'HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n' +
+                     b'0' * 17 + b'13\\r\\nabc\\r\\n0\\r\\n\\r\\n')
+            httplib._MAXLINE = 17
+            out('chunk size line of 20, read twice', [err(r.read), err(r.read), r.isclosed()])
+        finally:
+            httplib._MAXLINE = saved
+        ''')
+
+
 def test_debuglevel_output():
     # D42: 'reply:' with 2.7's repr of the line, 'header:' with the raw line.
     same('''
