@@ -121,8 +121,9 @@ _summary_state = _NO_STATE
 _fast_state = _NO_STATE
 
 # While reports record, warn_py2 appends each use to one log (one cheap,
-# thread-safe list.append per call) and the reports count the log in bulk,
-# every _COUNT_EVERY uses and whenever one is read or starts or stops.
+# thread-safe list.append per call) and the reports count the log in bulk:
+# every _COUNT_EVERY uses, and whenever one is read, starts, stops or changes
+# its label.
 _reports = ()
 _logged_uses = []
 _COUNT_EVERY = 2048
