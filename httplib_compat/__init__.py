@@ -7,7 +7,8 @@ the two interpreters part ways.
 """
 import six
 
-from httplib_compat._version import __version__
+__version__ = '0.2.0'  # set before the submodules load: _internals may name it
+
 from httplib_compat._warnings import Py2CompatWarning, Py2TextWarning
 from httplib_compat._install import install, uninstall  # not in __all__: 2.7's own list
 

@@ -143,7 +143,7 @@ def check(required=REQUIRED):
 
 
 def _version():
-    from httplib_compat._version import __version__
+    from httplib_compat import __version__  # (set before this module loads)
     return __version__
 
 

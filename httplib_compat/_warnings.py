@@ -14,12 +14,15 @@ the shim follows 3.7+ everywhere.)
 While a migration report is recording (httplib_compat/report.py), every call is
 counted first, whatever the filters then decide.
 """
-import atexit
 import os
 import re
 import sys
-import threading
 import warnings
+
+try:  # Python 3: threading.RLock itself, without the cost of importing threading
+    from _thread import RLock
+except ImportError:  # Python 2.7, where the pass-through never counts a use
+    from threading import RLock
 
 
 class Py2CompatWarning(DeprecationWarning):
@@ -127,7 +130,7 @@ _fast_state = _NO_STATE
 _reports = ()
 _logged_uses = []
 _COUNT_EVERY = 2048
-_counting = threading.RLock()  # re-entrant: a signal handler or finaliser may warn mid-count
+_counting = RLock()  # re-entrant: a signal handler or finaliser may warn mid-count
 
 
 def _summary_for(filters):
@@ -243,6 +246,7 @@ def _count_logged_uses_locked():
 
 def _record_until_exit(path):
     """HTTPLIB_COMPAT_REPORT=PATH: record from now on, write the JSON report at exit."""
+    import atexit
     from httplib_compat.report import MigrationReport
     report = MigrationReport()
     start_recording(report)

@@ -17,7 +17,8 @@ import itertools
 import json
 import os
 import platform
-import threading
+
+from httplib_compat._warnings import RLock
 
 FORMAT = 1
 
@@ -30,7 +31,7 @@ class MigrationReport(object):
         self._label = None
         self._counts = collections.Counter()  # (file, line, what, idiom) -> uses
         self._first_label = {}  # (file, line, what, idiom) -> label at its first use
-        self._lock = threading.RLock()  # re-entrant, as _warnings._counting
+        self._lock = RLock()  # re-entrant, as _warnings._counting
 
     @property
     def label(self):

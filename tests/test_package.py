@@ -47,6 +47,24 @@ def test_the_package_under_test_is_the_one_tox_installed():
         assert 'site-packages' in httplib_compat.__file__
 
 
+def test_importing_the_package_loads_only_six_beyond_what_httplib_loads(tmp_path):
+    # Each module a fresh process must find and load adds to the import-time
+    # target (docs/performance.rst); e.g. threading cost about 1 ms on 3.13.
+    from fresh_python import run_python
+    httplib_name = 'httplib' if six.PY2 else 'http.client'
+    code, out = run_python(['-c', (
+        'import sys, %s, six\n'
+        'before = set(sys.modules)\n'
+        'import httplib_compat\n'
+        'print(" ".join(m for m in set(sys.modules) - before\n'
+        '               if m.split(".")[0] != "httplib_compat"))\n') % httplib_name], str(tmp_path))
+    assert code == 0, out
+    # 2.7 has no import-time target: its pass-through may load its lock's threading
+    # and install()'s importlib.
+    allowed = set(['threading', 'importlib', 'importlib.sys']) if six.PY2 else set()
+    assert set(out.split()) <= allowed
+
+
 def test_every_public_name_of_python27_exists():
     import json
     import os

@@ -4,7 +4,7 @@ Usage: python tests/tools/mutation.py [--workdir DIR] [--rejudge] [--all | MODUL
 
 MODULE is a file name under httplib_compat/ (``_warnings.py``); the default is
 DEFAULT_MODULES; ``--all`` runs every module in SELECTION, which names each module
-that has code to mutate (_version.py, __main__.py and exceptions.py have none).
+that has code to mutate (__main__.py and exceptions.py have none).
 The tree (package, tests, setup.cfg) is copied to DIR/tree first: cosmic-ray
 writes each mutant into the source file it mutates, so it
 never touches the checkout, and the copy is the only httplib_compat on the path
