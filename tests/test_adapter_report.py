@@ -201,6 +201,90 @@ def test_a_use_made_while_the_reports_count_does_not_deadlock(monkeypatch):
     assert sorted((s['what'], s['count']) for s in report.sites()) == [('x()', 2), ('z()', 1)]
 
 
+# A loop's next use from the same call instruction reuses the last log entry
+# instead of reading f_lineno again; these check it never takes a use for another.
+SITES_SOURCE = """
+def deep(msg, rounds):
+%s
+    for _ in range(rounds):
+        msg.getheader('x-a')  # site: deep
+        msg.getheader('x-a'); msg.getheader('x-a')  # site: two calls, one line
+        for method in (msg.getheader, msg.getheaders):
+            method('x-a')  # site: one call, two uses
+        shallow(msg)
+        shallow_lower(msg)  # the same bytecode, another code object and line
+
+
+def shallow(msg):
+    msg.getheader('x-a')  # site: shallow
+
+
+def shallow_lower(msg):
+
+
+    msg.getheader('x-a')  # site: lower
+""" % '\n'.join('    filler_%d = %d' % (i, i) for i in range(300))
+
+
+def test_uses_are_counted_at_the_lines_warnings_names_in_any_order_of_call_sites():
+    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
+    response = httplib_compat.HTTPResponse(sock)
+    response.begin()
+    namespace = {'__file__': 'sites.py'}  # (3.6's warnings names a file from it)
+    exec(compile(SITES_SOURCE, 'sites.py', 'exec'), namespace)
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter('always', Py2CompatWarning)
+        with recording() as report:
+            namespace['deep'](response.msg, 3)
+    sock.close()
+    named_by_warnings = {}
+    for warning in shown:
+        key = (warning.filename, warning.lineno, str(warning.message))
+        named_by_warnings[key] = named_by_warnings.get(key, 0) + 1
+    counted = dict(((site['file'], site['line'], _warnings.warning_text(site['what'], site['idiom'])),
+                    site['count']) for site in report.sites())
+    assert counted == named_by_warnings
+    lines = dict((line.split('# site: ')[1], number)
+                 for number, line in enumerate(SITES_SOURCE.splitlines(), 1) if '# site: ' in line)
+    assert sorted((line, count) for (_, line, _), count in counted.items()) == [
+        (lines['deep'], 3), (lines['two calls, one line'], 6),
+        (lines['one call, two uses'], 3), (lines['one call, two uses'], 3),
+        (lines['shallow'], 3), (lines['lower'], 3)]
+
+
+def use_with_idiom(idiom):
+    _warnings.warn_py2('x()', idiom, stacklevel=2)  # one call site, the idiom given
+
+
+def test_a_report_started_between_two_uses_of_a_site_names_the_idiom_it_saw_first():
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as outer:
+            use_with_idiom('the first idiom')
+            with recording() as inner:
+                use_with_idiom('another idiom')
+            use_with_idiom('a third idiom')
+    assert [(s['count'], s['idiom']) for s in outer.sites()] == [(3, 'the first idiom')]
+    assert [(s['count'], s['idiom']) for s in inner.sites()] == [(1, 'another idiom')]
+
+
+def test_no_code_object_is_kept_once_recording_stops():
+    import gc
+    import weakref
+    namespace = {}
+    exec(compile('def caller():\n    warn_py2("x()", "y()", stacklevel=2)\n', 'gone.py', 'exec'),
+         {'warn_py2': _warnings.warn_py2}, namespace)
+    code = weakref.ref(namespace['caller'].__code__)
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            namespace['caller']()
+    assert [(s['file'], s['line']) for s in report.sites()] == [('gone.py', 2)]
+    del namespace['caller']
+    gc.collect()
+    assert code() is None
+
+
 def test_the_table_is_sorted_by_count_and_names_the_idiom():
     report = MigrationReport()
     report.label = 'first'
