@@ -209,7 +209,7 @@ def deep(msg, rounds):
     for _ in range(rounds):
         msg.getheader('x-a')  # site: deep
         msg.getheader('x-a'); msg.getheader('x-a')  # site: two calls, one line
-        for method in (msg.getheader, msg.getheaders):
+        for method in (msg.getheader, msg.getheaders, msg.getheader):
             method('x-a')  # site: one call, two uses
         shallow(msg)
         shallow_lower(msg)  # the same bytecode, another code object and line
@@ -248,8 +248,31 @@ def test_uses_are_counted_at_the_lines_warnings_names_in_any_order_of_call_sites
                  for number, line in enumerate(SITES_SOURCE.splitlines(), 1) if '# site: ' in line)
     assert sorted((line, count) for (_, line, _), count in counted.items()) == [
         (lines['deep'], 3), (lines['two calls, one line'], 6),
-        (lines['one call, two uses'], 3), (lines['one call, two uses'], 3),
+        (lines['one call, two uses'], 3), (lines['one call, two uses'], 6),
         (lines['shallow'], 3), (lines['lower'], 3)]
+
+
+def test_the_same_code_in_two_files_is_counted_in_each():
+    # Two code objects compiled from the same text under two names compare equal
+    # (== ignores the file name); the uses of each must stay in its own file.
+    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
+    response = httplib_compat.HTTPResponse(sock)
+    response.begin()
+    callers = []
+    for name in ('one.py', 'two.py'):
+        namespace = {}
+        exec(compile('def caller(msg):\n    msg.getheader("x-a")\n', name, 'exec'), namespace)
+        callers.append(namespace['caller'])
+    assert callers[0].__code__ == callers[1].__code__
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Py2CompatWarning)
+        with recording() as report:
+            for _ in range(2):
+                for caller in callers:
+                    caller(response.msg)
+    sock.close()
+    assert sorted((site['file'], site['line'], site['count']) for site in report.sites()) == [
+        ('one.py', 2, 2), ('two.py', 2, 2)]
 
 
 def use_with_idiom(idiom):
