@@ -22,7 +22,7 @@ from httplib_compat import Py2CompatWarning, _warnings
 from httplib_compat.report import MigrationReport, load, recording
 
 from fresh_python import active_filters, run_python
-from loopback import sent_pair
+from loopback import answered_response
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 XMLRPCLIB = os.path.join(HERE, 'data', 'xmlrpclib_py27.py')
@@ -36,13 +36,15 @@ def line_of(path, text):
     return lines[0]
 
 
+X_A_ANSWER = b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n'
+
+
 def getheader_twice():
-    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
-    resp = httplib_compat.HTTPResponse(sock)
-    resp.begin()
+    resp = answered_response(X_A_ANSWER, httplib_compat)
     resp.msg.getheader('x-a')  # the first site
     resp.msg.getheader('x-a')  # the second site
-    sock.close()
+    resp.close()
+    resp._test_peer.close()
 
 
 GETHEADER_LINE = line_of(THIS_FILE, "# the first" + " site")
@@ -227,18 +229,17 @@ def shallow_lower(msg):
 
 
 def test_uses_are_counted_at_the_lines_warnings_names_in_any_order_of_call_sites():
-    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
-    response = httplib_compat.HTTPResponse(sock)
-    response.begin()
+    response = answered_response(X_A_ANSWER, httplib_compat)
     namespace = {'__file__': 'sites.py'}  # (3.6's warnings names a file from it)
     exec(compile(SITES_SOURCE, 'sites.py', 'exec'), namespace)
     with warnings.catch_warnings(record=True) as shown:
         warnings.simplefilter('always', Py2CompatWarning)
         with recording() as report:
             namespace['deep'](response.msg, 3)
-    sock.close()
+    response.close()
+    response._test_peer.close()
     named_by_warnings = {}
-    for warning in shown:
+    for warning in [w for w in shown if w.category is Py2CompatWarning]:
         key = (warning.filename, warning.lineno, str(warning.message))
         named_by_warnings[key] = named_by_warnings.get(key, 0) + 1
     counted = dict(((site['file'], site['line'], _warnings.warning_text(site['what'], site['idiom'])),
@@ -255,9 +256,7 @@ def test_uses_are_counted_at_the_lines_warnings_names_in_any_order_of_call_sites
 def test_the_same_code_in_two_files_is_counted_in_each():
     # Two code objects compiled from the same text under two names compare equal
     # (== ignores the file name); the uses of each must stay in its own file.
-    sock, _ = sent_pair(b'HTTP/1.1 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n')
-    response = httplib_compat.HTTPResponse(sock)
-    response.begin()
+    response = answered_response(X_A_ANSWER, httplib_compat)
     callers = []
     for name in ('one.py', 'two.py'):
         namespace = {}
@@ -270,7 +269,8 @@ def test_the_same_code_in_two_files_is_counted_in_each():
             for _ in range(2):
                 for caller in callers:
                     caller(response.msg)
-    sock.close()
+    response.close()
+    response._test_peer.close()
     assert sorted((site['file'], site['line'], site['count']) for site in report.sites()) == [
         ('one.py', 2, 2), ('two.py', 2, 2)]
 
